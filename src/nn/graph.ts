@@ -1,0 +1,206 @@
+/**
+ * Models as data: one small graph format that the float engine, the quantizer, the
+ * operation-budget counter and the report all read.
+ *
+ * An architecture file (models/arch/<name>.json) lists nodes in evaluation order. Each node
+ * reads the previous node's output unless it names `input` (or, for `add`, `inputs`). Weight
+ * layers (conv, linear) carry a `role`:
+ * - `stem`: the first layer, kept a multiply layer by AdderNet and full precision by BNNs;
+ * - `classifier`: the last layer, likewise;
+ * - `body`: everything else, which the variant turns into adder or binary layers.
+ * `deriveVariant` resolves roles into an explicit `kind` per weight layer; only a derived
+ * graph (`ModelGraph`) is executed or counted.
+ *
+ * Shapes: activations are [C, H, W] (batch excluded); after `flatten` (or for linear layers)
+ * they are [F].
+ */
+
+export const VARIANTS = ['cnn', 'addernet', 'bnn'] as const;
+export type Variant = (typeof VARIANTS)[number];
+export const LAYER_KINDS = ['multiply', 'adder', 'binary'] as const;
+export type LayerKind = (typeof LAYER_KINDS)[number];
+export const ROLES = ['stem', 'body', 'classifier'] as const;
+export type Role = (typeof ROLES)[number];
+
+interface Base {
+  readonly id: string;
+  /** The node whose output this node reads; default: the previous node. */
+  readonly input?: string;
+}
+export interface InputNode extends Base {
+  readonly op: 'input';
+  readonly shape: readonly number[];
+}
+export interface ConvNode extends Base {
+  readonly op: 'conv';
+  readonly role: Role;
+  readonly kind?: LayerKind;
+  readonly outChannels: number;
+  readonly kernel: number;
+  readonly stride?: number;
+  readonly padding?: number;
+  readonly bias?: boolean;
+}
+export interface LinearNode extends Base {
+  readonly op: 'linear';
+  readonly role: Role;
+  readonly kind?: LayerKind;
+  readonly outFeatures: number;
+  readonly bias?: boolean;
+}
+export interface BatchNormNode extends Base {
+  readonly op: 'bn';
+}
+export interface ActivationNode extends Base {
+  readonly op: 'relu' | 'hardtanh';
+}
+export interface PoolNode extends Base {
+  readonly op: 'maxpool' | 'avgpool';
+  readonly kernel: number;
+  readonly stride?: number;
+  readonly padding?: number;
+}
+export interface GlobalPoolNode extends Base {
+  readonly op: 'globalavgpool';
+}
+export interface FlattenNode extends Base {
+  readonly op: 'flatten';
+}
+/** Element-wise sum of two nodes' outputs (residual connections). */
+export interface AddNode extends Base {
+  readonly op: 'add';
+  readonly inputs: readonly [string, string];
+}
+
+export type GraphNode =
+  | InputNode
+  | ConvNode
+  | LinearNode
+  | BatchNormNode
+  | ActivationNode
+  | PoolNode
+  | GlobalPoolNode
+  | FlattenNode
+  | AddNode;
+
+export interface Architecture {
+  readonly name: string;
+  readonly dataset: string;
+  /** Where the definition comes from (paper, repository and file). */
+  readonly source: string;
+  readonly description?: string;
+  readonly nodes: readonly GraphNode[];
+}
+
+/** An architecture with every weight layer's kind resolved for one variant. */
+export interface ModelGraph extends Architecture {
+  readonly variant: Variant;
+}
+
+export interface VariantOptions {
+  /** Make the stem an adder/binary layer too (AdderNet keeps it a multiply layer). */
+  readonly replaceStem?: boolean;
+  /** Make the classifier an adder/binary layer too. */
+  readonly replaceClassifier?: boolean;
+}
+
+/**
+ * Resolves roles into kinds: CNN = every weight layer multiply; AdderNet = body layers adder;
+ * BNN = body layers binary, with ReLU replaced by HardTanh (sign(ReLU(x)) would carry no
+ * information).
+ */
+export function deriveVariant(
+  arch: Architecture,
+  variant: Variant,
+  options: VariantOptions = {},
+): ModelGraph {
+  const bodyKind: LayerKind =
+    variant === 'cnn' ? 'multiply' : variant === 'addernet' ? 'adder' : 'binary';
+  const nodes = arch.nodes.map((node): GraphNode => {
+    if (node.op === 'conv' || node.op === 'linear') {
+      const replaced =
+        node.role === 'body' ||
+        (node.role === 'stem' && options.replaceStem) ||
+        (node.role === 'classifier' && options.replaceClassifier);
+      return { ...node, kind: replaced ? bodyKind : 'multiply' };
+    }
+    if (node.op === 'relu' && variant === 'bnn') return { ...node, op: 'hardtanh' };
+    return node;
+  });
+  return { ...arch, nodes, variant };
+}
+
+/** The id of the node each node reads (inputs of `add`), resolving the "previous node" default. */
+export function nodeInputs(nodes: readonly GraphNode[], index: number): string[] {
+  const node = nodes[index];
+  if (node.op === 'input') return [];
+  if (node.op === 'add') return [...node.inputs];
+  return [node.input ?? nodes[index - 1].id];
+}
+
+/**
+ * Output shape of every node, by id. Throws a message naming the node when shapes do not fit.
+ * Convolution output: floor((H + 2·pad − k) / stride) + 1.
+ */
+export function inferShapes(arch: Architecture): Map<string, number[]> {
+  const shapes = new Map<string, number[]>();
+  arch.nodes.forEach((node, i) => {
+    const ins = nodeInputs(arch.nodes, i).map((id) => {
+      const s = shapes.get(id);
+      if (!s) throw new Error(`${arch.name}: node ${node.id} reads unknown node ${id}`);
+      return s;
+    });
+    const x = ins[0];
+    const fail = (why: string): never => {
+      throw new Error(`${arch.name}: node ${node.id} (${node.op}): ${why}`);
+    };
+    let out: number[];
+    switch (node.op) {
+      case 'input':
+        out = [...node.shape];
+        break;
+      case 'conv': {
+        if (x.length !== 3) fail(`expects a [C, H, W] input, got [${x}]`);
+        const s = node.stride ?? 1;
+        const p = node.padding ?? 0;
+        const h = Math.floor((x[1] + 2 * p - node.kernel) / s) + 1;
+        const w = Math.floor((x[2] + 2 * p - node.kernel) / s) + 1;
+        if (h < 1 || w < 1) fail(`kernel ${node.kernel} does not fit input [${x}]`);
+        out = [node.outChannels, h, w];
+        break;
+      }
+      case 'linear':
+        if (x.length !== 1) fail(`expects a flat [F] input, got [${x}]`);
+        out = [node.outFeatures];
+        break;
+      case 'maxpool':
+      case 'avgpool': {
+        if (x.length !== 3) fail(`expects a [C, H, W] input, got [${x}]`);
+        const s = node.stride ?? node.kernel;
+        const p = node.padding ?? 0;
+        out = [
+          x[0],
+          Math.floor((x[1] + 2 * p - node.kernel) / s) + 1,
+          Math.floor((x[2] + 2 * p - node.kernel) / s) + 1,
+        ];
+        break;
+      }
+      case 'globalavgpool':
+        if (x.length !== 3) fail(`expects a [C, H, W] input, got [${x}]`);
+        out = [x[0], 1, 1];
+        break;
+      case 'flatten':
+        out = [x.reduce((a, b) => a * b, 1)];
+        break;
+      case 'add':
+        if (ins[0].join() !== ins[1].join()) fail(`adds shapes [${ins[0]}] and [${ins[1]}]`);
+        out = [...x];
+        break;
+      default:
+        out = [...x];
+    }
+    if (shapes.has(node.id)) fail('id is used twice');
+    shapes.set(node.id, out);
+  });
+  return shapes;
+}
