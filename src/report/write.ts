@@ -1,0 +1,84 @@
+import { buildDocument } from './build.js';
+import { chartFont, type RenderedChart, renderCharts } from './charts/index.js';
+import { csvFiles } from './csv-tables.js';
+import { writeFolderAtomic } from './folder.js';
+import { renderHtml } from './html.js';
+import { resultsJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import type { ReportResults } from './results.js';
+import { checkResults } from './validate.js';
+import { computeVerdict, type Verdict } from './verdict.js';
+
+export interface WriteReportOptions {
+  /** Render the PNG charts (default true; about 0.3 s for all seven). */
+  readonly charts?: boolean;
+}
+
+export interface WrittenReport {
+  /** Every file written, relative to the report folder, sorted. */
+  readonly files: readonly string[];
+  readonly charts: readonly Omit<RenderedChart, 'png'>[];
+  readonly verdict: Verdict;
+  /** Font the charts were drawn with; null when charts were off or no font is installed. */
+  readonly chartFont: string | null;
+}
+
+/** The report's files in memory: path relative to the report folder -> content. */
+export interface ReportFiles {
+  readonly files: ReadonlyMap<string, string | Uint8Array>;
+  readonly charts: readonly RenderedChart[];
+  readonly verdict: Verdict;
+  readonly chartFont: string | null;
+}
+
+/**
+ * Renders every file of a report without touching the disk: report.md, report.html,
+ * results.json, one CSV per table, and charts/<id>.png. `results` is checked first
+ * (InputError naming the field on bad values).
+ */
+export function renderReport(value: ReportResults, options: WriteReportOptions = {}): ReportFiles {
+  const results = checkResults(value, 'report results');
+  const verdict = computeVerdict(results);
+  const drawCharts = options.charts ?? true;
+  const charts = drawCharts ? renderCharts(results) : [];
+  const font = drawCharts ? chartFont() : null;
+  const chartNote = !drawCharts
+    ? 'Charts were not rendered for this report; the tables hold every number.'
+    : font === null
+      ? 'No font was installed on the machine that drew the charts, so they carry no text (titles, axes and legends are missing); the tables hold every number.'
+      : null;
+  const blocks = buildDocument(results, verdict, { charts, chartNote });
+  const files = new Map<string, string | Uint8Array>();
+  files.set('report.md', renderMarkdown(blocks));
+  files.set(
+    'report.html',
+    renderHtml(
+      `addersim report: ${results.meta.name}`,
+      blocks,
+      new Map(charts.map((c) => [c.id, c.png])),
+    ),
+  );
+  files.set('results.json', resultsJson(results));
+  for (const csv of csvFiles(results)) files.set(csv.name, csv.text);
+  for (const c of charts) files.set(c.file, c.png);
+  return { files, charts, verdict, chartFont: font };
+}
+
+/**
+ * Writes a complete report into folder `dir`, all or nothing: the files are staged in a
+ * sibling folder and swapped in by rename. `dir` may be new, empty or an earlier report.
+ */
+export function writeReport(
+  dir: string,
+  results: ReportResults,
+  options: WriteReportOptions = {},
+): WrittenReport {
+  const report = renderReport(results, options);
+  writeFolderAtomic(dir, report.files);
+  return {
+    files: [...report.files.keys()].sort(),
+    charts: report.charts.map(({ png: _png, ...rest }) => rest),
+    verdict: report.verdict,
+    chartFont: report.chartFont,
+  };
+}
