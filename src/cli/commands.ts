@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { budgetCommand } from './commands/budget.js';
 import { costCommand } from './commands/cost.js';
 import { tablesCommand } from './commands/tables.js';
 
@@ -7,8 +8,11 @@ import { tablesCommand } from './commands/tables.js';
  * commands/ and one entry here. Commands parse flags, call the library and print: no logic.
  */
 // biome-ignore lint/suspicious/noExplicitAny: each command has its own argument type
+type AnyCommand = CommandModule<object, any>;
+
 // biome-ignore format: one command per line keeps the list easy to extend
-export const COMMANDS: readonly CommandModule<object, any>[] = [
+export const COMMANDS: readonly AnyCommand[] = [
+  budgetCommand,
   tablesCommand,
   costCommand,
 ];

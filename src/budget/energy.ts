@@ -1,0 +1,55 @@
+import { estimateOps } from '../cost/estimator.js';
+import type { OpCount } from '../cost/ops.js';
+import type { CostTable } from '../cost/table-types.js';
+
+/**
+ * Energy of a budget's explicit counts on one cost table: compute (every `ops` entry) and
+ * memory (the sram-read / sram-write entries) priced separately, so a reader sees which part
+ * dominates. A table that has no SRAM rows leaves memory unpriced (null, with a note) rather
+ * than zero; a table that cannot price operation counts at all (cell-level, CPU) is an
+ * InputError from the estimator. Every priced item keeps its provenance line.
+ */
+export interface BudgetEnergy {
+  readonly table: string;
+  /** pJ per inference; null when the table gives no energy for some op (see notes). */
+  readonly computePj: number | null;
+  readonly memoryPj: number | null;
+  readonly totalPj: number | null;
+  readonly notes: readonly string[];
+  /** One line per priced op and width: count, energy, table row and scaling steps. */
+  readonly provenance: readonly string[];
+}
+
+/** Whether a table has a row for `op` (op-level ASIC and FPGA tables list their rows in `ops`). */
+function hasRow(table: CostTable, op: OpCount['op']): boolean {
+  return 'ops' in table && (table.ops as readonly { op: string }[]).some((r) => r.op === op);
+}
+
+export function budgetEnergy(
+  table: CostTable,
+  ops: readonly OpCount[],
+  memory: readonly OpCount[],
+): BudgetEnergy {
+  const compute = estimateOps(table, ops);
+  const notes = [...compute.notes];
+  const provenance = [...compute.provenance()];
+  let memoryPj: number | null = null;
+  const missing = (['sram-read', 'sram-write'] as const).filter((op) => !hasRow(table, op));
+  if (memory.length > 0 && missing.length > 0) {
+    notes.push(`${table.name} has no ${missing.join(' or ')} row: memory energy is not priced`);
+  } else {
+    const mem = estimateOps(table, memory);
+    memoryPj = mem.energyPj ?? null;
+    notes.push(...mem.notes.filter((n) => !notes.includes(n)));
+    provenance.push(...mem.provenance());
+  }
+  const computePj = compute.energyPj ?? null;
+  return {
+    table: table.name,
+    computePj,
+    memoryPj,
+    totalPj: computePj === null || memoryPj === null ? null : computePj + memoryPj,
+    notes,
+    provenance,
+  };
+}
