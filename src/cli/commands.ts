@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { budgetCommand } from './commands/budget.js';
 import { costCommand } from './commands/cost.js';
+import { datapathCommand } from './commands/datapath.js';
 import { tablesCommand } from './commands/tables.js';
 
 /**
@@ -15,4 +16,5 @@ export const COMMANDS: readonly AnyCommand[] = [
   budgetCommand,
   tablesCommand,
   costCommand,
+  datapathCommand,
 ];

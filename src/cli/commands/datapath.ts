@@ -1,0 +1,210 @@
+import type { Argv, CommandModule } from 'yargs';
+import { InputError } from '../../errors.js';
+import { ADDER_ARCHS, type AdderArch } from '../../gen/adders/index.js';
+import {
+  DATAPATH_OPS,
+  type DatapathOptions,
+  type DatapathSpec,
+  datapathOpNames,
+  findDatapathOp,
+} from '../../gen/catalog.js';
+import { type VerifyResult, verifyDatapath } from '../../gen/verify.js';
+import { netlistMetrics } from '../../ir/metrics.js';
+import type { Netlist } from '../../ir/netlist.js';
+import { ReferenceSimulator } from '../../sim/reference.js';
+import { choiceFlag, intFlag } from '../args.js';
+import { printJson, printLine } from '../output.js';
+import { type Progress, startProgress } from '../progress.js';
+
+export interface DatapathArgs {
+  op?: string;
+  arch?: string;
+  adder?: string;
+  width?: unknown;
+  signed?: boolean;
+  verify?: boolean;
+  vectors?: unknown;
+  seed?: unknown;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** A checked request and the netlist built for it. */
+export interface BuiltDatapath {
+  readonly spec: DatapathSpec;
+  readonly options: DatapathOptions;
+  readonly netlist: Netlist;
+}
+
+const DEFAULT_WIDTH = 8;
+const DEFAULT_VECTORS = 1000;
+
+/**
+ * Validates the flags that choose a datapath and builds its netlist: the one place the
+ * command's netlist comes from, so that further outputs (activity, Verilog, VCD) share it.
+ */
+export function buildDatapath(argv: DatapathArgs): BuiltDatapath {
+  const spec = findDatapathOp(choiceFlag('op', argv.op, datapathOpNames()))!;
+  const arch =
+    argv.arch === undefined ? spec.defaultArch : choiceFlag('arch', argv.arch, spec.archs);
+  const width = intFlag(
+    'width',
+    numeric(argv.width ?? DEFAULT_WIDTH),
+    spec.widths.min,
+    spec.widths.max,
+  );
+  if (argv.signed && spec.signedness === 'unsigned')
+    throw new InputError(
+      `--signed must be left out for --op ${spec.op}, whose operands are unsigned`,
+    );
+  if (argv.adder !== undefined && !spec.usesAdder)
+    throw new InputError(`--adder must be left out for --op ${spec.op}, whose --arch is the adder`);
+  const adder: AdderArch =
+    argv.adder === undefined ? 'ripple-carry' : choiceFlag('adder', argv.adder, ADDER_ARCHS);
+  const signed = spec.signedness === 'signed' || argv.signed === true;
+  const options: DatapathOptions = { width, arch, signed, adder };
+  return { spec, options, netlist: spec.build(options) };
+}
+
+/** Integer flags arrive as strings (so that "abc" is reported as given): "12" -> 12. */
+function numeric(value: unknown): unknown {
+  return typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+}
+
+/** `--arch` help: the choices of each op, grouped when ops share them. */
+function archHelp(): string {
+  const groups = new Map<string, string[]>();
+  for (const spec of DATAPATH_OPS) {
+    const key = `${spec.archs.join(', ')} (default ${spec.defaultArch})`;
+    groups.set(key, [...(groups.get(key) ?? []), spec.op]);
+  }
+  return [...groups].map(([archs, ops]) => `${ops.join(', ')}: ${archs}`).join('; ');
+}
+
+function widthHelp(): string {
+  const groups = new Map<string, string[]>();
+  for (const spec of DATAPATH_OPS) {
+    const key = `${spec.widths.min} to ${spec.widths.max}`;
+    groups.set(key, [...(groups.get(key) ?? []), spec.op]);
+  }
+  return `operand width in bits, default ${DEFAULT_WIDTH} (${[...groups].map(([range, ops]) => `${ops.join(', ')}: ${range}`).join('; ')})`;
+}
+
+export const datapathCommand: CommandModule<object, DatapathArgs> = {
+  command: 'datapath',
+  describe:
+    'build one gate-level datapath (adder, |a-b|, multiplier, PE, ...), print its metrics, verify it',
+  builder: (y: Argv<object>) =>
+    y
+      .option('op', {
+        type: 'string',
+        demandOption: true,
+        describe: `the operation: ${DATAPATH_OPS.map((s) => `${s.op} (${s.describe})`).join('; ')}`,
+      })
+      .option('arch', { type: 'string', describe: `architecture, per op: ${archHelp()}` })
+      .option('adder', {
+        type: 'string',
+        describe: `adder inside ${DATAPATH_OPS.filter((s) => s.usesAdder)
+          .map((s) => s.op)
+          .join(', ')}: ${ADDER_ARCHS.join(', ')}; default ripple-carry`,
+      })
+      .option('width', { type: 'string', describe: widthHelp() })
+      .option('signed', {
+        type: 'boolean',
+        default: false,
+        describe: "read operands as two's complement",
+      })
+      .option('verify', {
+        type: 'boolean',
+        default: false,
+        describe:
+          'simulate against the golden model: exhaustive when width <= 8 (and inputs <= 18 bits), else --vectors random vectors',
+      })
+      .option('vectors', {
+        type: 'string',
+        describe: `random vectors (cycles for sequential ops), default ${DEFAULT_VECTORS}`,
+      })
+      .option('seed', { type: 'string', describe: 'seed of the random vectors, default 1' })
+      .option('json', { type: 'boolean', describe: 'print the metrics (and verification) as JSON' })
+      .option('quiet', {
+        type: 'boolean',
+        default: false,
+        describe: 'print nothing but the result',
+      })
+      .example(
+        '$0 datapath --op add --arch kogge-stone --width 32',
+        'cells, depth and fan-out of a 32-bit Kogge-Stone adder',
+      )
+      .example(
+        '$0 datapath --op absdiff --arch ones-complement --adder brent-kung --width 8 --signed --verify',
+        'check a folded |a-b| on all 65536 operand pairs',
+      )
+      .example(
+        '$0 datapath --op sub --width 64 --verify --vectors 5000 --seed 7 --json',
+        'random-vector check of a 64-bit subtractor, as JSON',
+      ),
+  handler: (argv) => {
+    const { spec, options, netlist } = buildDatapath(argv);
+    const vectors = intFlag('vectors', numeric(argv.vectors ?? DEFAULT_VECTORS), 1, 10_000_000);
+    const seed = intFlag('seed', numeric(argv.seed ?? 1), 0, 0xffffffff);
+    const metrics = netlistMetrics(netlist);
+    let verification: VerifyResult | undefined;
+    if (argv.verify) {
+      let progress: Progress | undefined;
+      verification = verifyDatapath(spec, options, netlist, {
+        vectors,
+        seed,
+        simulator: (n) => new ReferenceSimulator(n),
+        onProgress: (done, total) => {
+          progress ??= startProgress(total, { quiet: argv.quiet, label: 'verify' });
+          progress.update(done);
+        },
+      });
+      progress?.stop();
+      if (verification.failed > 0) process.exitCode = 1;
+    }
+    const head = {
+      op: spec.op,
+      arch: options.arch,
+      ...(spec.usesAdder ? { adder: options.adder } : {}),
+      width: options.width,
+      signed: options.signed,
+      netlist: netlist.name,
+    };
+    if (argv.json) {
+      printJson({
+        ...head,
+        ...metrics,
+        ...(verification ? { verify: { ...verification, seed } } : {}),
+      });
+      return;
+    }
+    printLine(
+      `${netlist.name}: ${spec.op}, ${options.arch}${spec.usesAdder ? ` with ${options.adder}` : ''}, ${options.width} bits, ${options.signed ? 'signed' : 'unsigned'}`,
+    );
+    const byType = Object.entries(metrics.cellsByType)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ');
+    const rows: [string, string][] = [
+      ['cells', `${metrics.cells} (${byType})`],
+      ['primitive cells', `${metrics.primitiveCells} (fa = 5 gates, ha = 2)`],
+      ['depth', `${metrics.depth} gate levels`],
+      ['max fan-out', `${metrics.maxFanout}`],
+      ['registers', `${metrics.registers}`],
+    ];
+    for (const [key, text] of rows) printLine(`${key.padEnd(16)} ${text}`);
+    if (verification) printLine(verifyLine(verification, seed));
+  },
+};
+
+function verifyLine(v: VerifyResult, seed: number): string {
+  const how = v.mode === 'exhaustive' ? 'exhaustive' : `random, seed ${seed}`;
+  const head = `verify: ${v.passed} of ${v.vectors} vectors passed (${how})`;
+  if (!v.firstMismatch) return head;
+  const show = (r: Record<string, bigint>) =>
+    Object.entries(r)
+      .map(([k, x]) => `${k}=${x}`)
+      .join(' ');
+  const m = v.firstMismatch;
+  return `${head}\nfirst mismatch${m.cycle === undefined ? '' : ` at cycle ${m.cycle}`}: inputs ${show(m.inputs)}; expected ${show(m.expected)}; got ${show(m.actual)}`;
+}

@@ -1,0 +1,158 @@
+import { ABSDIFF_VARIANTS, type AbsDiffVariant, buildAbsDiff } from './absdiff/index.js';
+import { ADDER_ARCHS, type AdderArch, buildAdd3, buildAdder } from './adders/index.js';
+import { buildComparator, buildMinMax } from './compare/index.js';
+import type { CombinationalSpec, DatapathOptions } from './datapath-spec.js';
+import { buildAddSub, buildNegate, buildSubtractor } from './subtract/index.js';
+import { OPERAND_WIDTHS } from './width.js';
+
+/**
+ * Catalog entries of the adder family. Golden models are plain BigInt arithmetic on the
+ * operands' values (read signed or unsigned), written from the op's definition, never from
+ * the circuit's construction.
+ */
+
+/** The value of an input bit pattern under the op's reading. */
+function value(pattern: bigint, width: number, signed: boolean): bigint {
+  return signed ? BigInt.asIntN(width, pattern) : BigInt.asUintN(width, pattern);
+}
+
+const bit = (condition: boolean): bigint => (condition ? 1n : 0n);
+
+function fitsSigned(v: bigint, width: number): boolean {
+  const half = 1n << BigInt(width - 1);
+  return v >= -half && v < half;
+}
+
+const arch = (options: DatapathOptions) => options.arch as AdderArch;
+
+export const ADDER_OPS: readonly CombinationalSpec[] = [
+  {
+    op: 'add',
+    kind: 'combinational',
+    describe: 'two-operand adder with carry-in: sum, cout',
+    archs: ADDER_ARCHS,
+    defaultArch: 'ripple-carry',
+    widths: OPERAND_WIDTHS,
+    signedness: 'either',
+    build: (o) => buildAdder(arch(o), o.width, o.signed),
+    golden: ({ width }, { a, b, cin }) => {
+      const total = a + b + cin;
+      return { sum: total, cout: total >> BigInt(width) };
+    },
+  },
+  {
+    op: 'sub',
+    kind: 'combinational',
+    describe: "two's-complement subtractor: diff, cout (no borrow), overflow (signed)",
+    archs: ADDER_ARCHS,
+    defaultArch: 'ripple-carry',
+    widths: OPERAND_WIDTHS,
+    signedness: 'either',
+    build: (o) => buildSubtractor(arch(o), o.width, o.signed),
+    golden: ({ width }, { a, b }) => {
+      const sa = value(a, width, true);
+      const sb = value(b, width, true);
+      return { diff: a - b, cout: bit(a >= b), overflow: bit(!fitsSigned(sa - sb, width)) };
+    },
+  },
+  {
+    op: 'addsub',
+    kind: 'combinational',
+    describe: 'adder/subtractor with a mode bit sub: sum, cout, overflow (signed)',
+    archs: ADDER_ARCHS,
+    defaultArch: 'ripple-carry',
+    widths: OPERAND_WIDTHS,
+    signedness: 'either',
+    build: (o) => buildAddSub(arch(o), o.width, o.signed),
+    golden: ({ width }, { a, b, sub }) => {
+      const sa = value(a, width, true);
+      const sb = value(b, width, true);
+      if (sub === 1n) {
+        return { sum: a - b, cout: bit(a >= b), overflow: bit(!fitsSigned(sa - sb, width)) };
+      }
+      return {
+        sum: a + b,
+        cout: (a + b) >> BigInt(width),
+        overflow: bit(!fitsSigned(sa + sb, width)),
+      };
+    },
+  },
+  {
+    op: 'absdiff',
+    kind: 'combinational',
+    describe: '|a - b| (variant by --arch, subtractor by --adder); ones-complement defers a +1',
+    archs: ABSDIFF_VARIANTS,
+    defaultArch: 'sub-negate',
+    widths: OPERAND_WIDTHS,
+    signedness: 'either',
+    usesAdder: true,
+    build: (o) =>
+      buildAbsDiff(o.arch as AbsDiffVariant, o.width, { signed: o.signed, adder: o.adder }),
+    golden: ({ width, signed, arch: variant }, { a, b }): Record<string, bigint> => {
+      const x = value(a, width, signed);
+      const y = value(b, width, signed);
+      const magnitude = x < y ? y - x : x - y;
+      if (variant !== 'ones-complement') return { diff: magnitude };
+      const plusOne = bit(x < y);
+      return { diff: magnitude - plusOne, plus_one: plusOne };
+    },
+  },
+  {
+    op: 'cmp',
+    kind: 'combinational',
+    describe: 'magnitude comparator: lt, eq, gt',
+    archs: ADDER_ARCHS,
+    defaultArch: 'ripple-carry',
+    widths: OPERAND_WIDTHS,
+    signedness: 'either',
+    build: (o) => buildComparator(arch(o), o.width, o.signed),
+    golden: ({ width, signed }, { a, b }) => {
+      const x = value(a, width, signed);
+      const y = value(b, width, signed);
+      return { lt: bit(x < y), eq: bit(x === y), gt: bit(x > y) };
+    },
+  },
+  {
+    op: 'minmax',
+    kind: 'combinational',
+    describe: 'min and max of two operands',
+    archs: ADDER_ARCHS,
+    defaultArch: 'ripple-carry',
+    widths: OPERAND_WIDTHS,
+    signedness: 'either',
+    build: (o) => buildMinMax(arch(o), o.width, o.signed),
+    golden: ({ width, signed }, { a, b }) => {
+      const x = value(a, width, signed);
+      const y = value(b, width, signed);
+      const [smaller, larger] = x < y ? [x, y] : [y, x];
+      return { min: smaller, max: larger };
+    },
+  },
+  {
+    op: 'neg',
+    kind: 'combinational',
+    describe: "two's-complement negation: neg, overflow (a is the most negative value)",
+    archs: ['incrementer'],
+    defaultArch: 'incrementer',
+    widths: OPERAND_WIDTHS,
+    signedness: 'signed',
+    build: (o) => buildNegate(o.width),
+    golden: ({ width }, { a }) => {
+      const x = value(a, width, true);
+      return { neg: -x, overflow: bit(!fitsSigned(-x, width)) };
+    },
+  },
+  {
+    op: 'add3',
+    kind: 'combinational',
+    describe: 'three-operand carry-save adder, final adder by --arch: exact sum (width + 2 bits)',
+    archs: ADDER_ARCHS,
+    defaultArch: 'ripple-carry',
+    widths: OPERAND_WIDTHS,
+    signedness: 'either',
+    build: (o) => buildAdd3(arch(o), o.width, o.signed),
+    golden: ({ width, signed }, { a, b, c }) => ({
+      sum: value(a, width, signed) + value(b, width, signed) + value(c, width, signed),
+    }),
+  },
+];
