@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { budgetCommand } from './commands/budget.js';
 import { costCommand } from './commands/cost.js';
 import { datapathCommand } from './commands/datapath.js';
+import { rtlCommand } from './commands/rtl.js';
 import { tablesCommand } from './commands/tables.js';
 
 /**
@@ -17,4 +18,5 @@ export const COMMANDS: readonly AnyCommand[] = [
   tablesCommand,
   costCommand,
   datapathCommand,
+  rtlCommand,
 ];
