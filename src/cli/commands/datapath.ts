@@ -13,8 +13,16 @@ import { netlistMetrics } from '../../ir/metrics.js';
 import type { Netlist } from '../../ir/netlist.js';
 import { ReferenceSimulator } from '../../sim/reference.js';
 import { choiceFlag, intFlag } from '../args.js';
+import {
+  type ActivityReport,
+  activityTable,
+  measureActivity,
+  writeVcd,
+  writeVerilog,
+} from '../datapath-outputs.js';
 import { printJson, printLine } from '../output.js';
 import { type Progress, startProgress } from '../progress.js';
+import { randomVectors, readVectorFile, type Vector } from '../vectors.js';
 
 export interface DatapathArgs {
   op?: string;
@@ -27,6 +35,10 @@ export interface DatapathArgs {
   seed?: unknown;
   json?: boolean;
   quiet?: boolean;
+  activity?: boolean;
+  input?: string;
+  verilog?: string;
+  vcd?: string;
 }
 
 /** A checked request and the netlist built for it. */
@@ -125,6 +137,24 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         describe: `random vectors (cycles for sequential ops), default ${DEFAULT_VECTORS}`,
       })
       .option('seed', { type: 'string', describe: 'seed of the random vectors, default 1' })
+      .option('activity', {
+        type: 'boolean',
+        describe:
+          'simulate --vectors seeded random vectors (or the --input file) and print switching activity per cell kind (zero-delay: glitches not modelled)',
+      })
+      .option('input', {
+        type: 'string',
+        describe:
+          'CSV file of input vectors for --activity and --vcd: a header naming the input ports, then one row per vector (or clock cycle)',
+      })
+      .option('verilog', {
+        type: 'string',
+        describe: 'write the datapath as a structural Verilog module to this file',
+      })
+      .option('vcd', {
+        type: 'string',
+        describe: 'write a VCD waveform (ports and internal nets) of the vectors to this file',
+      })
       .option('json', { type: 'boolean', describe: 'print the metrics (and verification) as JSON' })
       .option('quiet', {
         type: 'boolean',
@@ -142,6 +172,10 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
       .example(
         '$0 datapath --op sub --width 64 --verify --vectors 5000 --seed 7 --json',
         'random-vector check of a 64-bit subtractor, as JSON',
+      )
+      .example(
+        '$0 datapath --op pe-adder --width 8 --activity --vectors 4096 --verilog pe.v --vcd pe.vcd',
+        'toggles per cell kind of an 8-bit AdderNet PE, its Verilog and a waveform for GTKWave',
       ),
   handler: (argv) => {
     const { spec, options, netlist } = buildDatapath(argv);
@@ -163,6 +197,18 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
       progress?.stop();
       if (verification.failed > 0) process.exitCode = 1;
     }
+    let activity: ActivityReport | undefined;
+    if (argv.activity || argv.vcd !== undefined) {
+      const stream: Vector[] =
+        argv.input !== undefined
+          ? readVectorFile(argv.input, netlist)
+          : randomVectors(netlist, spec, vectors, seed);
+      if (argv.activity) activity = measureActivity(netlist, stream);
+      if (argv.vcd !== undefined) writeVcd(argv.vcd, netlist, stream);
+    } else if (argv.input !== undefined) {
+      throw new InputError('--input must come with --activity or --vcd, which read its vectors');
+    }
+    if (argv.verilog !== undefined) writeVerilog(argv.verilog, netlist);
     const head = {
       op: spec.op,
       arch: options.arch,
@@ -176,6 +222,7 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         ...head,
         ...metrics,
         ...(verification ? { verify: { ...verification, seed } } : {}),
+        ...(activity ? { activity } : {}),
       });
       return;
     }
@@ -194,6 +241,11 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
     ];
     for (const [key, text] of rows) printLine(`${key.padEnd(16)} ${text}`);
     if (verification) printLine(verifyLine(verification, seed));
+    if (activity) printLine(activityTable(activity));
+    if (!argv.quiet) {
+      if (argv.verilog !== undefined) process.stderr.write(`wrote ${argv.verilog}\n`);
+      if (argv.vcd !== undefined) process.stderr.write(`wrote ${argv.vcd}\n`);
+    }
   },
 };
 

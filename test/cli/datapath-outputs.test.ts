@@ -1,0 +1,115 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'addersim-datapath-'));
+
+function popcount(x: bigint): number {
+  let n = 0;
+  for (let v = x; v > 0n; v >>= 1n) n += Number(v & 1n);
+  return n;
+}
+
+/** Sum bits and carry-outs of every full adder of an n-bit ripple-carry adder, by BigInt. */
+function rippleNets(
+  a: bigint,
+  b: bigint,
+  cin: bigint,
+  n: number,
+): { sums: bigint; carries: bigint } {
+  let carries = 0n;
+  for (let i = 0; i < n; i++) {
+    const mask = (1n << BigInt(i + 1)) - 1n;
+    const carry = ((a & mask) + (b & mask) + cin) >> BigInt(i + 1);
+    carries |= carry << BigInt(i);
+  }
+  return { sums: (a + b + cin) & ((1n << BigInt(n)) - 1n), carries };
+}
+
+describe('addersim datapath --activity, --input, --verilog, --vcd', () => {
+  const vectors: [bigint, bigint, bigint][] = [
+    [3n, 5n, 0n],
+    [255n, 255n, 1n],
+    [0x5an, 0xa5n, 0n],
+    [17n, 200n, 1n],
+  ];
+  const csv = join(dir, 'v.csv');
+  writeFileSync(csv, `a,b,cin\n${vectors.map((v) => v.join(',')).join('\n')}\n`);
+
+  it('counts toggles of a user-given stream like a bit-level model of the ripple adder', () => {
+    const r = runCli([
+      'datapath',
+      '--op',
+      'add',
+      '--width',
+      '8',
+      '--activity',
+      '--input',
+      csv,
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const activity = JSON.parse(r.stdout).activity;
+    let inputToggles = 0;
+    let faToggles = 0;
+    for (let t = 1; t < vectors.length; t++) {
+      const [a0, b0, c0] = vectors[t - 1];
+      const [a1, b1, c1] = vectors[t];
+      inputToggles += popcount(a0 ^ a1) + popcount(b0 ^ b1) + popcount(c0 ^ c1);
+      const p = rippleNets(a0, b0, c0, 8);
+      const q = rippleNets(a1, b1, c1, 8);
+      faToggles += popcount(p.sums ^ q.sums) + popcount(p.carries ^ q.carries);
+    }
+    expect(activity.vectors).toBe(4);
+    expect(activity.transitions).toBe(3);
+    expect(activity.byKind).toEqual([
+      { source: 'fa', count: 8, nets: 16, toggles: faToggles, rate: faToggles / 48 },
+      { source: 'input', count: 17, nets: 17, toggles: inputToggles, rate: inputToggles / 51 },
+    ]);
+    expect(activity.note).toMatch(/glitches are not modelled/);
+  });
+
+  it('writes Verilog and a VCD waveform of the vectors', () => {
+    const v = join(dir, 'pe.v');
+    const vcd = join(dir, 'pe.vcd');
+    const r = runCli([
+      'datapath',
+      '--op',
+      'pe-adder',
+      '--width',
+      '8',
+      '--vectors',
+      '64',
+      '--verilog',
+      v,
+      '--vcd',
+      vcd,
+      '--quiet',
+    ]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(v, 'utf8')).toMatch(/^module pe_adder_8u_s1\b/m);
+    const wave = readFileSync(vcd, 'utf8');
+    expect(wave).toContain('$enddefinitions $end');
+    expect(wave).toMatch(/\$var wire 8 \S+ x \[7:0\] \$end/);
+  });
+
+  it('rejects a vector file whose header does not name the input ports', () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'a,b\n1,2\n');
+    const r = runCli(['datapath', '--op', 'add', '--activity', '--input', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `addersim: ${bad}: the header must name the input ports a, b, cin, not a, b\n`,
+    );
+  });
+
+  it('rejects a value that does not fit its port', () => {
+    const bad = join(dir, 'wide.csv');
+    writeFileSync(bad, 'a,b,cin\n256,0,0\n');
+    const r = runCli(['datapath', '--op', 'add', '--activity', '--input', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`addersim: ${bad}: line 2, a must fit 8 bits (-128 to 255), not 256\n`);
+  });
+});
