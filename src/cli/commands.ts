@@ -2,8 +2,10 @@ import type { CommandModule } from 'yargs';
 import { budgetCommand } from './commands/budget.js';
 import { costCommand } from './commands/cost.js';
 import { datapathCommand } from './commands/datapath.js';
+import { evalCommand } from './commands/eval.js';
 import { rtlCommand } from './commands/rtl.js';
 import { tablesCommand } from './commands/tables.js';
+import { trainCommand } from './commands/train.js';
 
 /**
  * Every CLI command, in the order `--help` lists them. A new command is one file under
@@ -14,6 +16,8 @@ type AnyCommand = CommandModule<object, any>;
 
 // biome-ignore format: one command per line keeps the list easy to extend
 export const COMMANDS: readonly AnyCommand[] = [
+  trainCommand,
+  evalCommand,
   budgetCommand,
   tablesCommand,
   costCommand,

@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../fsutil.js';
+import { inferShapes, type ModelGraph, VARIANTS } from './graph.js';
+import { Model } from './model.js';
+import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
+import type { Tensor } from './tensor.js';
+
+/**
+ * Checkpoints: one safetensors file holding the model's parameters and BatchNorm buffers under
+ * PyTorch names (`<nodeId>.weight` [out, in, k, k] or [out, in], `.bias`, `.running_mean`,
+ * `.running_var`) and, in `__metadata__` (all strings):
+ *   format        "addersim-checkpoint/1"
+ *   architecture  architecture name (lenet5)        variant  cnn | addernet | bnn
+ *   graph         the derived ModelGraph as JSON (what the quantizer and counters read)
+ *   dataset, accuracy (test accuracy as a fraction, "" if not measured), seed, epochs,
+ *   optimizer (JSON of the SGD settings), and whatever else the trainer records.
+ */
+export const CHECKPOINT_FORMAT = 'addersim-checkpoint/1';
+
+export interface Checkpoint {
+  readonly graph: ModelGraph;
+  readonly tensors: Map<string, Tensor>;
+  readonly metadata: Record<string, string>;
+}
+
+/** Writes the checkpoint atomically (temporary file, then rename). */
+export function saveCheckpoint(
+  path: string,
+  graph: ModelGraph,
+  tensors: ReadonlyMap<string, Tensor>,
+  metadata: Record<string, string> = {},
+): void {
+  const meta: Record<string, string> = {
+    ...metadata,
+    format: CHECKPOINT_FORMAT,
+    architecture: graph.name,
+    variant: graph.variant,
+    graph: JSON.stringify(graph),
+  };
+  writeFileAtomic(path, encodeSafetensors(tensors, meta));
+}
+
+/** Reads a checkpoint file; every problem is an InputError naming the file. */
+export function loadCheckpoint(path: string): Checkpoint {
+  if (!existsSync(path)) throw new InputError(`checkpoint ${path} does not exist`);
+  const { tensors, metadata } = decodeSafetensors(new Uint8Array(readFileSync(path)), path);
+  if (metadata.format !== CHECKPOINT_FORMAT) {
+    throw new InputError(
+      `${path}: __metadata__.format must be ${JSON.stringify(CHECKPOINT_FORMAT)}, not ${JSON.stringify(metadata.format ?? null)}`,
+    );
+  }
+  let graph: ModelGraph;
+  try {
+    graph = JSON.parse(metadata.graph ?? '') as ModelGraph;
+  } catch {
+    throw new InputError(`${path}: __metadata__.graph is not valid JSON`);
+  }
+  if (!(VARIANTS as readonly string[]).includes(graph?.variant) || !Array.isArray(graph.nodes)) {
+    throw new InputError(`${path}: __metadata__.graph must be a derived model graph`);
+  }
+  try {
+    inferShapes(graph);
+  } catch (err) {
+    throw new InputError(`${path}: __metadata__.graph: ${(err as Error).message}`);
+  }
+  // Building the model checks that every tensor is present with its shape and none is extra.
+  new Model(graph).loadState(tensors, path);
+  return { graph, tensors, metadata };
+}
+
+/** A ready-to-run model from a checkpoint file. */
+export function loadModel(path: string): { model: Model; checkpoint: Checkpoint } {
+  const checkpoint = loadCheckpoint(path);
+  return { model: modelFromCheckpoint(checkpoint, path), checkpoint };
+}
+
+export function modelFromCheckpoint(checkpoint: Checkpoint, source = 'checkpoint'): Model {
+  const model = new Model(checkpoint.graph);
+  model.loadState(checkpoint.tensors, source);
+  return model;
+}
