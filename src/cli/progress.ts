@@ -1,32 +1,53 @@
 import cliProgress from 'cli-progress';
 
 /**
- * A progress bar on stderr, shown only when stderr is a terminal and --quiet is not given, so
- * that piped output and CI logs stay clean.
+ * A progress bar on stderr for work that takes more than a second. It is never shown when
+ * stderr is not a terminal (pipes, logs, CI), when the terminal cannot move the cursor
+ * (TERM=dumb), or with --quiet; and it appears only once the work has run for SHOW_AFTER_MS,
+ * so short steps never flash a bar. Results on stdout are unaffected either way.
  */
 export interface Progress {
   update(done: number, payload?: Record<string, string | number>): void;
   stop(): void;
 }
 
+/** Work that finishes within this time gets no bar. */
+export const SHOW_AFTER_MS = 1000;
+
 export function startProgress(
   total: number,
   options: { quiet?: boolean; label?: string; format?: string } = {},
 ): Progress {
-  if (options.quiet || !process.stderr.isTTY) return { update() {}, stop() {} };
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format:
-        options.format ?? `${options.label ?? 'progress'} [{bar}] {value}/{total} {eta_formatted}`,
-      hideCursor: true,
-      clearOnComplete: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(total, 0);
+  if (options.quiet || !process.stderr.isTTY || process.env.TERM === 'dumb') {
+    return { update() {}, stop() {} };
+  }
+  const started = Date.now();
+  let bar: cliProgress.SingleBar | undefined;
+  let stopped = false;
   return {
-    update: (done, payload) => bar.update(done, payload),
-    stop: () => bar.stop(),
+    update(done, payload) {
+      if (stopped) return;
+      if (bar) {
+        bar.update(done, payload);
+        return;
+      }
+      if (Date.now() - started < SHOW_AFTER_MS) return;
+      bar = new cliProgress.SingleBar(
+        {
+          stream: process.stderr,
+          format:
+            options.format ??
+            `${options.label ?? 'progress'} [{bar}] {value}/{total} {eta_formatted}`,
+          hideCursor: true,
+          clearOnComplete: true,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(total, done, payload);
+    },
+    stop() {
+      stopped = true;
+      bar?.stop();
+    },
   };
 }

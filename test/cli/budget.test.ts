@@ -175,12 +175,12 @@ describe('addersim budget', () => {
         `--arch must be one of ${NAMES} or an existing .json architecture file, not "resnet19"`,
       ],
       [['--arch', 'resnet20', '--bits', '1'], '--bits must be an integer from 2 to 32, not 1'],
-      [['--arch', 'resnet20', '--bits', 'x'], '--bits must be an integer from 2 to 32, not NaN'],
+      [['--arch', 'resnet20', '--bits', 'x'], '--bits must be an integer from 2 to 32, not "x"'],
       [
         ['--arch', 'resnet20', '--variant', 'snn'],
         '--variant must be one of cnn, addernet, bnn, not "snn"',
       ],
-      [['--arch', 'resnet20', '--json', '--csv'], 'Arguments json and csv are mutually exclusive'],
+      [['--arch', 'resnet20', '--json', '--csv'], '--json and --csv cannot be given together'],
     ];
     for (const [args, message] of cases) {
       const r = runCli(['budget', ...args]);

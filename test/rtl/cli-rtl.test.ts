@@ -57,6 +57,6 @@ describe('addersim rtl', () => {
   it('requires --out', () => {
     const r = runCli(['rtl']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Missing required argument: out');
+    expect(r.stderr).toBe('addersim: rtl needs --out (addersim rtl --help describes it)\n');
   });
 });

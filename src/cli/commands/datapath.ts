@@ -59,12 +59,7 @@ export function buildDatapath(argv: DatapathArgs): BuiltDatapath {
   const spec = findDatapathOp(choiceFlag('op', argv.op, datapathOpNames()))!;
   const arch =
     argv.arch === undefined ? spec.defaultArch : choiceFlag('arch', argv.arch, spec.archs);
-  const width = intFlag(
-    'width',
-    numeric(argv.width ?? DEFAULT_WIDTH),
-    spec.widths.min,
-    spec.widths.max,
-  );
+  const width = intFlag('width', argv.width ?? DEFAULT_WIDTH, spec.widths.min, spec.widths.max);
   if (argv.signed && spec.signedness === 'unsigned')
     throw new InputError(
       `--signed must be left out for --op ${spec.op}, whose operands are unsigned`,
@@ -76,11 +71,6 @@ export function buildDatapath(argv: DatapathArgs): BuiltDatapath {
   const signed = spec.signedness === 'signed' || argv.signed === true;
   const options: DatapathOptions = { width, arch, signed, adder };
   return { spec, options, netlist: spec.build(options) };
-}
-
-/** Integer flags arrive as strings (so that "abc" is reported as given): "12" -> 12. */
-function numeric(value: unknown): unknown {
-  return typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
 }
 
 /** `--arch` help: the choices of each op, grouped when ops share them. */
@@ -120,7 +110,7 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
           .map((s) => s.op)
           .join(', ')}: ${ADDER_ARCHS.join(', ')}; default ripple-carry`,
       })
-      .option('width', { type: 'string', describe: widthHelp() })
+      .option('width', { type: 'number', describe: widthHelp() })
       .option('signed', {
         type: 'boolean',
         default: false,
@@ -133,10 +123,10 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
           'simulate against the golden model: exhaustive when width <= 8 (and inputs <= 18 bits), else --vectors random vectors',
       })
       .option('vectors', {
-        type: 'string',
+        type: 'number',
         describe: `random vectors (cycles for sequential ops), default ${DEFAULT_VECTORS}`,
       })
-      .option('seed', { type: 'string', describe: 'seed of the random vectors, default 1' })
+      .option('seed', { type: 'number', default: 1, describe: 'seed of the random vectors' })
       .option('activity', {
         type: 'boolean',
         describe:
@@ -179,8 +169,8 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
       ),
   handler: (argv) => {
     const { spec, options, netlist } = buildDatapath(argv);
-    const vectors = intFlag('vectors', numeric(argv.vectors ?? DEFAULT_VECTORS), 1, 10_000_000);
-    const seed = intFlag('seed', numeric(argv.seed ?? 1), 0, 0xffffffff);
+    const vectors = intFlag('vectors', argv.vectors ?? DEFAULT_VECTORS, 1, 10_000_000);
+    const seed = intFlag('seed', argv.seed ?? 1, 0, 0xffffffff);
     const metrics = netlistMetrics(netlist);
     let verification: VerifyResult | undefined;
     if (argv.verify) {

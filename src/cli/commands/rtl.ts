@@ -51,7 +51,11 @@ export const rtlCommand: CommandModule<object, RtlArgs> = {
           'folder to write the .v files, testbenches and README.md into (created if missing)',
       })
       .option('json', { type: 'boolean', describe: 'print the written files as JSON' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing' })
+      .option('quiet', {
+        type: 'boolean',
+        default: false,
+        describe: 'print nothing but the result (the --json file list, if asked for)',
+      })
       .example('$0 rtl --out rtl-models', 'regenerate the committed models (byte-identical)')
       .example('$0 rtl --out models --json', 'write them elsewhere; list the files as JSON')
       .epilogue(
@@ -69,13 +73,13 @@ export const rtlCommand: CommandModule<object, RtlArgs> = {
     const list = models();
     const files = rtlModelFiles(list, 'Exported Verilog models');
     for (const f of files) writeFileAtomic(join(out, f.name), f.content);
-    if (argv.quiet) return;
     if (argv.json) {
       printJson(
         files.map((f) => ({ file: join(out, f.name), bytes: Buffer.byteLength(f.content) })),
       );
       return;
     }
+    if (argv.quiet) return;
     printLine(
       formatTable([
         ['model', 'cells', 'registers', 'test vectors'],

@@ -1,7 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { InputError, show } from '../../errors.js';
 import { loadMnist, MODEL_NAMES, runTraining, zooEntry, zooGraph } from '../../nn/index.js';
-import { choiceFlag, intFlag } from '../args.js';
+import { choiceFlag, intFlag, numberFlag } from '../args.js';
 import { printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
 
@@ -64,7 +63,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       .option('quiet', {
         type: 'boolean',
         default: false,
-        describe: 'no progress bar or epoch lines',
+        describe: 'print nothing but the result: no progress bar or epoch lines',
       })
       .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
       .example(
@@ -84,10 +83,10 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
     const limit = argv.limit === undefined ? undefined : intFlag('limit', argv.limit, batch, 60000);
     const testLimit =
       argv.testLimit === undefined ? undefined : intFlag('test-limit', argv.testLimit, 1, 10000);
-    const lr = argv.lr ?? zooEntry(model).lr;
-    if (typeof lr !== 'number' || !Number.isFinite(lr) || lr <= 0 || lr > 10) {
-      throw new InputError(`--lr must be a number above 0 and at most 10, not ${show(argv.lr)}`);
-    }
+    const lr =
+      argv.lr === undefined
+        ? zooEntry(model).lr
+        : numberFlag('lr', argv.lr, 0, 10, { exclusiveMin: true });
     const train = loadMnist('train');
     const test = loadMnist('test');
     const quiet = argv.quiet || argv.json;
