@@ -3,7 +3,10 @@ import { budgetCommand } from './commands/budget.js';
 import { costCommand } from './commands/cost.js';
 import { datapathCommand } from './commands/datapath.js';
 import { evalCommand } from './commands/eval.js';
+import { inferCommand } from './commands/infer.js';
+import { reportCommand } from './commands/report.js';
 import { rtlCommand } from './commands/rtl.js';
+import { sweepCommand } from './commands/sweep.js';
 import { tablesCommand } from './commands/tables.js';
 import { trainCommand } from './commands/train.js';
 
@@ -18,9 +21,12 @@ type AnyCommand = CommandModule<object, any>;
 export const COMMANDS: readonly AnyCommand[] = [
   trainCommand,
   evalCommand,
+  inferCommand,
+  sweepCommand,
   budgetCommand,
   tablesCommand,
   costCommand,
   datapathCommand,
   rtlCommand,
+  reportCommand,
 ];

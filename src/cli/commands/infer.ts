@@ -1,0 +1,192 @@
+import type { CommandModule } from 'yargs';
+import { formatNumber } from '../../cost/estimate.js';
+import { opKey } from '../../cost/ops.js';
+import { tableNames } from '../../cost/tables.js';
+import { BACKENDS, type Backend } from '../../engine/kernels/registry.js';
+import { inferCheckpoint, type NetworkResult } from '../../engine/network.js';
+import { ABSDIFF_VARIANTS, type AbsDiffVariant } from '../../gen/absdiff/index.js';
+import { ADDER_ARCHS, type AdderArch } from '../../gen/adders/index.js';
+import { MULTIPLIER_ARCHS, type MultiplierArch } from '../../gen/multipliers/index.js';
+import {
+  ACC_OVERFLOW_MODES,
+  type AccOverflow,
+  BN_MODES,
+  type BnMode,
+  MAX_GROUPS,
+  MAX_QUANT_BITS,
+  MIN_QUANT_BITS,
+} from '../../quant/options.js';
+import { choiceFlag, intFlag } from '../args.js';
+import { formatTable, printJson, printLine } from '../output.js';
+import { startProgress } from '../progress.js';
+
+interface InferArgs {
+  model: string;
+  bits: number;
+  backend: string;
+  limit?: number;
+  table?: string;
+  bn: string;
+  'acc-bits'?: number;
+  overflow: string;
+  arch: string;
+  absdiff: string;
+  multiplier: string;
+  groups: number;
+  threads?: number;
+  json: boolean;
+  quiet: boolean;
+}
+
+export const inferCommand: CommandModule<object, InferArgs> = {
+  command: 'infer',
+  describe: 'bit-accurate integer inference of a checkpoint: accuracy, exact counts, costs',
+  builder: (y) =>
+    y
+      .option('model', {
+        type: 'string',
+        demandOption: true,
+        describe: 'checkpoint (.safetensors)',
+      })
+      .option('bits', {
+        type: 'number',
+        default: 8,
+        describe: `activation and weight width (${MIN_QUANT_BITS} to ${MAX_QUANT_BITS})`,
+      })
+      .option('backend', {
+        type: 'string',
+        default: 'functional',
+        describe: `${BACKENDS.join(' | ')}: integer kernels, or every arithmetic op through netlists`,
+      })
+      .option('limit', { type: 'number', describe: 'the first N test images (default all)' })
+      .option('table', {
+        type: 'string',
+        describe: `comma-separated cost tables (default all): ${tableNames().join(', ')}, or a table file`,
+      })
+      .option('bn', {
+        type: 'string',
+        default: 'thresholds',
+        describe: `BatchNorm + requantization: ${BN_MODES.join(' | ')}`,
+      })
+      .option('acc-bits', {
+        type: 'number',
+        describe: "force the body layers' accumulators this narrow (default: never overflows)",
+      })
+      .option('overflow', {
+        type: 'string',
+        default: 'wrap',
+        describe: `accumulator overflow: ${ACC_OVERFLOW_MODES.join(' | ')}`,
+      })
+      .option('arch', {
+        type: 'string',
+        default: 'ripple-carry',
+        describe: 'adder architecture (gate backend)',
+      })
+      .option('absdiff', {
+        type: 'string',
+        default: 'ones-complement',
+        describe: `|a-b| variant (gate backend): ${ABSDIFF_VARIANTS.join(', ')}`,
+      })
+      .option('multiplier', {
+        type: 'string',
+        default: 'array',
+        describe: `multiplier architecture (gate backend): ${MULTIPLIER_ARCHS.join(', ')}`,
+      })
+      .option('groups', {
+        type: 'number',
+        default: 1,
+        describe: 'adder layers: output-channel groups with their own shared scale',
+      })
+      .option('threads', { type: 'number', describe: 'worker threads (default: all cores)' })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'print the full result as JSON',
+      })
+      .option('quiet', {
+        type: 'boolean',
+        default: false,
+        describe: 'print nothing but the result (no progress bar or notes)',
+      })
+      .example('$0 infer --model models/lenet5-bn-adder.safetensors', '8-bit AdderNet, all tables')
+      .example(
+        '$0 infer --model models/lenet5-bn-cnn.safetensors --bits 4 --limit 1000 --json',
+        '4-bit CNN on 1000 images, as JSON',
+      )
+      .example(
+        '$0 infer --model models/lenet5-bn-adder.safetensors --backend gate --arch kogge-stone --table cells-45nm --limit 200',
+        'gate level: toggles and energy of Kogge-Stone adders',
+      )
+      .example(
+        '$0 infer --model models/lenet5-bn-adder.safetensors --acc-bits 12 --overflow sat',
+        'a 12-bit saturating accumulator',
+      ),
+  handler: async (argv) => {
+    const options = {
+      bits: intFlag('bits', argv.bits, MIN_QUANT_BITS, MAX_QUANT_BITS),
+      backend: choiceFlag<Backend>('backend', argv.backend, BACKENDS),
+      limit: argv.limit === undefined ? undefined : intFlag('limit', argv.limit, 1, 10_000),
+      tables: argv.table?.split(',').map((t) => t.trim()),
+      bn: choiceFlag<BnMode>('bn', argv.bn, BN_MODES),
+      accBits:
+        argv['acc-bits'] === undefined ? undefined : intFlag('acc-bits', argv['acc-bits'], 1, 64),
+      overflow: choiceFlag<AccOverflow>('overflow', argv.overflow, ACC_OVERFLOW_MODES),
+      datapath: {
+        adder: choiceFlag<AdderArch>('arch', argv.arch, ADDER_ARCHS),
+        absdiff: choiceFlag<AbsDiffVariant>('absdiff', argv.absdiff, ABSDIFF_VARIANTS),
+        multiplier: choiceFlag<MultiplierArch>('multiplier', argv.multiplier, MULTIPLIER_ARCHS),
+      },
+      groups: intFlag('groups', argv.groups, 1, MAX_GROUPS),
+      threads: argv.threads === undefined ? undefined : intFlag('threads', argv.threads, 1, 64),
+    };
+    let bar: ReturnType<typeof startProgress> | undefined;
+    const result = await inferCheckpoint(argv.model, {
+      ...options,
+      onProgress: (done, total) => {
+        bar ??= startProgress(total, { quiet: argv.quiet, label: 'infer' });
+        bar.update(done);
+      },
+    });
+    bar?.stop();
+    if (argv.json) {
+      printJson(result);
+      return;
+    }
+    printSummary(result, argv.quiet);
+  },
+};
+
+function percent(x: number | null): string {
+  return x === null ? '-' : `${(100 * x).toFixed(2)}%`;
+}
+
+function printSummary(r: NetworkResult, quiet: boolean): void {
+  printLine(
+    `${r.architecture} ${r.variant}, ${r.bits}-bit, BatchNorm by ${r.quant.bn}, ${r.backend} backend, ${r.images} test images`,
+  );
+  printLine(
+    `accuracy ${percent(r.accuracy)} (${r.correct}/${r.images}); float ${percent(r.floatAccuracy)}; overflow events ${r.overflowEvents} of ${r.accumulations} accumulations`,
+  );
+  printLine(`per inference: ${r.counts.map((c) => `${opKey(c)} x ${c.count}`).join(', ')}`);
+  printLine();
+  const rows: (string | number)[][] = [
+    ['table', 'energy pJ', 'compute pJ', 'memory pJ', 'cycles', 'PE'],
+  ];
+  for (const c of r.costs) {
+    const pe = c.pe
+      ? c.pe.areaUm2 !== null
+        ? `${formatNumber(c.pe.areaUm2)} um2`
+        : c.pe.luts !== undefined
+          ? `${c.pe.luts} LUT ${c.pe.dsps} DSP`
+          : '-'
+      : '-';
+    const n = (v: number | null | undefined) =>
+      v === null || v === undefined ? '-' : formatNumber(v);
+    rows.push([c.table, n(c.energyPj), n(c.computePj), n(c.memoryPj), n(c.cycles), pe]);
+  }
+  printLine(formatTable(rows));
+  if (!quiet) {
+    const notes = new Set(r.costs.flatMap((c) => c.notPriced.map((n) => `${c.table}: ${n}`)));
+    for (const note of notes) process.stderr.write(`note: ${note}\n`);
+  }
+}

@@ -1,0 +1,176 @@
+import type { CommandModule } from 'yargs';
+import { formatNumber } from '../../cost/estimate.js';
+import { tableNames } from '../../cost/tables.js';
+import { runSweep } from '../../engine/sweep.js';
+import { parseAccBitsList, type SweepSpec } from '../../engine/sweep-spec.js';
+import { ABSDIFF_VARIANTS, type AbsDiffVariant } from '../../gen/absdiff/index.js';
+import { ADDER_ARCHS, type AdderArch } from '../../gen/adders/index.js';
+import {
+  ACC_OVERFLOW_MODES,
+  type AccOverflow,
+  BN_MODES,
+  type BnMode,
+  MAX_GROUPS,
+  MAX_QUANT_BITS,
+  MIN_QUANT_BITS,
+} from '../../quant/options.js';
+import { choiceFlag, choiceListFlag, intFlag, intListFlag } from '../args.js';
+import { formatTable, printJson, printLine } from '../output.js';
+import { startProgress } from '../progress.js';
+
+interface SweepArgs {
+  model: string;
+  bits: string;
+  'acc-bits': string;
+  arch: string;
+  absdiff: string;
+  table: string;
+  out: string;
+  limit: number;
+  bn: string;
+  overflow: string;
+  groups: number;
+  'gate-images': number;
+  threads?: number;
+  json: boolean;
+  quiet: boolean;
+}
+
+export const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: 'sweep',
+  describe: 'accuracy and cost over bits x accumulator x adder x |a-b| x table (resumable)',
+  builder: (y) =>
+    y
+      .option('model', {
+        type: 'string',
+        demandOption: true,
+        describe: 'checkpoint (.safetensors)',
+      })
+      .option('bits', {
+        type: 'string',
+        default: '8',
+        describe: `comma-separated bit widths (${MIN_QUANT_BITS} to ${MAX_QUANT_BITS})`,
+      })
+      .option('acc-bits', {
+        type: 'string',
+        default: 'full',
+        describe: 'comma-separated body accumulator widths, or full (never overflows)',
+      })
+      .option('arch', {
+        type: 'string',
+        default: 'ripple-carry',
+        describe: `comma-separated adder architectures: ${ADDER_ARCHS.join(', ')}`,
+      })
+      .option('absdiff', {
+        type: 'string',
+        default: 'ones-complement',
+        describe: `comma-separated |a-b| variants: ${ABSDIFF_VARIANTS.join(', ')}`,
+      })
+      .option('table', {
+        type: 'string',
+        default: 'asic-45nm-horowitz',
+        describe: `comma-separated cost tables: ${tableNames().join(', ')}, or a table file`,
+      })
+      .option('out', { type: 'string', demandOption: true, describe: 'results file (JSON lines)' })
+      .option('limit', {
+        type: 'number',
+        default: 10_000,
+        describe: 'the first N test images per point',
+      })
+      .option('bn', { type: 'string', default: 'thresholds', describe: `${BN_MODES.join(' | ')}` })
+      .option('overflow', {
+        type: 'string',
+        default: 'wrap',
+        describe: `accumulator overflow: ${ACC_OVERFLOW_MODES.join(' | ')}`,
+      })
+      .option('groups', { type: 'number', default: 1, describe: 'adder-layer channel groups' })
+      .option('gate-images', {
+        type: 'number',
+        default: 100,
+        describe: 'images simulated at gate level for toggles (cell tables only)',
+      })
+      .option('threads', { type: 'number', describe: 'worker threads (default: all cores)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the records as JSON' })
+      .option('quiet', {
+        type: 'boolean',
+        default: false,
+        describe: 'print nothing but the result file (no progress bar, no table)',
+      })
+      .example(
+        '$0 sweep --model models/lenet5-bn-adder.safetensors --bits 4,5,6,8 --out sweep.jsonl',
+        'accuracy and Horowitz energy per bit width',
+      )
+      .example(
+        '$0 sweep --model models/lenet5-bn-adder.safetensors --bits 8 --acc-bits 10,12,14,full --out acc.jsonl --limit 2000',
+        'accumulator widths (run again after an interruption to resume)',
+      )
+      .example(
+        '$0 sweep --model models/lenet5-bn-adder.safetensors --arch ripple-carry,kogge-stone --table cells-45nm --out arch.jsonl',
+        'adder architectures priced from gate-level toggles',
+      ),
+  handler: async (argv) => {
+    const spec: SweepSpec = {
+      model: argv.model,
+      bits: intListFlag('bits', argv.bits, MIN_QUANT_BITS, MAX_QUANT_BITS),
+      accBits: parseAccBitsList(String(argv['acc-bits'])),
+      archs: choiceListFlag<AdderArch>('arch', argv.arch, ADDER_ARCHS),
+      absdiffs: choiceListFlag<AbsDiffVariant>('absdiff', argv.absdiff, ABSDIFF_VARIANTS),
+      tables: String(argv.table)
+        .split(',')
+        .map((t) => t.trim()),
+      limit: intFlag('limit', argv.limit, 1, 10_000),
+      bn: choiceFlag<BnMode>('bn', argv.bn, BN_MODES),
+      overflow: choiceFlag<AccOverflow>('overflow', argv.overflow, ACC_OVERFLOW_MODES),
+      groups: intFlag('groups', argv.groups, 1, MAX_GROUPS),
+      gateImages: intFlag('gate-images', argv['gate-images'], 1, 10_000),
+    };
+    const threads =
+      argv.threads === undefined ? undefined : intFlag('threads', argv.threads, 1, 64);
+    let bar: ReturnType<typeof startProgress> | undefined;
+    const result = await runSweep(spec, argv.out, {
+      threads,
+      onProgress: (done, total) => {
+        bar ??= startProgress(total, { quiet: argv.quiet, label: 'sweep' });
+        bar.update(done);
+      },
+    });
+    bar?.stop();
+    if (argv.json) {
+      printJson(result.records);
+      return;
+    }
+    if (argv.quiet) return;
+    const n = (v: number | null) => (v === null ? '-' : formatNumber(v));
+    printLine(
+      formatTable([
+        [
+          'bits',
+          'acc',
+          'arch',
+          '|a-b|',
+          'table',
+          'accuracy',
+          'energy pJ',
+          'compute pJ',
+          'cycles',
+          'PE um2',
+        ],
+        ...result.records.map((r) => [
+          r.bits,
+          r.accBits ?? 'full',
+          r.arch,
+          r.absdiff,
+          r.table,
+          `${(100 * r.accuracy).toFixed(2)}%`,
+          n(r.energyPj),
+          n(r.computePj),
+          n(r.cycles),
+          n(r.peAreaUm2),
+        ]),
+      ]),
+    );
+    process.stderr.write(
+      `${argv.out}: ${result.records.length} points (${result.resumed} resumed, ${result.computed} computed)\n`,
+    );
+  },
+};

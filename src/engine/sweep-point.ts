@@ -1,0 +1,110 @@
+import type { CostTable } from '../cost/table-types.js';
+import { loadTable } from '../cost/tables.js';
+import type { TableCost } from './costs.js';
+import {
+  type NetworkResult,
+  type PreparedNetwork,
+  prepareNetwork,
+  requantize,
+  runNetwork,
+} from './network.js';
+import type { SweepPoint, SweepRecord, SweepSpec } from './sweep-spec.js';
+import { sweepSettings } from './sweep-spec.js';
+
+/**
+ * Computes one sweep point. Accuracy and counts come from a functional run on `limit` images
+ * (they do not depend on the adder architecture or |a−b| variant, so that run is shared by
+ * every point with the same bits and accumulator width); op-level, FPGA and CPU tables price its
+ * counts. A cell table needs switching activity: a gate-level run of the point's datapath on the
+ * first `gateImages` images gives it (stated in the record as `toggleImages`). Results depend only
+ * on the point, never on which worker computed it or what it computed before.
+ */
+export class PointComputer {
+  private prepared: PreparedNetwork | undefined;
+  private readonly functional = new Map<string, Promise<NetworkResult>>();
+  private readonly gate = new Map<string, Promise<NetworkResult>>();
+  private readonly tables = new Map<string, CostTable>();
+
+  constructor(readonly spec: SweepSpec) {}
+
+  private table(name: string): CostTable {
+    let t = this.tables.get(name);
+    if (!t) {
+      t = loadTable(name, '--table');
+      this.tables.set(name, t);
+    }
+    return t;
+  }
+
+  private base(): PreparedNetwork {
+    this.prepared ??= prepareNetwork(this.spec.model, { groups: this.spec.groups });
+    return this.prepared;
+  }
+
+  private quant(point: SweepPoint) {
+    return {
+      bits: point.bits,
+      accBits: point.accBits ?? undefined,
+      bn: this.spec.bn,
+      overflow: this.spec.overflow,
+      groups: this.spec.groups,
+    };
+  }
+
+  async compute(point: SweepPoint): Promise<SweepRecord> {
+    const table = this.table(point.table);
+    const fkey = `${point.bits}/${point.accBits}`;
+    let functional = this.functional.get(fkey);
+    if (!functional) {
+      functional = runNetwork(requantize(this.base(), this.quant(point)), {
+        limit: this.spec.limit,
+        tables: this.spec.tables.filter((t) => this.table(t).kind !== 'asic-cell'),
+        float: false,
+        threads: 1,
+      });
+      this.functional.set(fkey, functional);
+    }
+    const f = await functional;
+    let cost: TableCost | undefined;
+    if (table.kind === 'asic-cell') {
+      const gkey = `${fkey}/${point.arch}/${point.absdiff}`;
+      let gate = this.gate.get(gkey);
+      if (!gate) {
+        gate = runNetwork(requantize(this.base(), this.quant(point)), {
+          limit: Math.min(this.spec.gateImages, this.spec.limit),
+          tables: this.spec.tables.filter((t) => this.table(t).kind === 'asic-cell'),
+          backend: 'gate',
+          datapath: { adder: point.arch, absdiff: point.absdiff },
+          float: false,
+          threads: 1,
+        });
+        this.gate.set(gkey, gate);
+      }
+      cost = (await gate).costs.find((c) => c.table === table.name);
+    } else {
+      cost = f.costs.find((c) => c.table === table.name);
+    }
+    if (!cost) throw new Error(`no cost for table ${table.name}`);
+    return {
+      index: point.index,
+      settings: sweepSettings(this.spec),
+      bits: point.bits,
+      accBits: point.accBits,
+      arch: point.arch,
+      absdiff: point.absdiff,
+      table: point.table,
+      images: f.images,
+      correct: f.correct,
+      accuracy: f.accuracy,
+      overflowEvents: f.overflowEvents,
+      energyPj: cost.energyPj,
+      computePj: cost.computePj,
+      memoryPj: cost.memoryPj,
+      cycles: cost.cycles,
+      peAreaUm2: cost.pe?.areaUm2 ?? null,
+      toggleImages:
+        table.kind === 'asic-cell' ? Math.min(this.spec.gateImages, this.spec.limit) : null,
+      notPriced: cost.notPriced,
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { InputError, show } from '../errors.js';
+import type { AbsDiffVariant } from '../gen/absdiff/index.js';
+import type { AdderArch } from '../gen/adders/index.js';
+import type { AccOverflow, BnMode } from '../quant/options.js';
+
+/**
+ * What a sweep covers: the cartesian product bits × accumulator width × adder architecture ×
+ * |a−b| variant × cost table, in that nesting order (the point index is the position in it).
+ * Everything else is fixed for the whole sweep and written into every record, so a results
+ * file can be checked against the sweep that resumes it.
+ */
+export interface SweepSpec {
+  readonly model: string;
+  readonly bits: readonly number[];
+  /** null: the overflow-free width. */
+  readonly accBits: readonly (number | null)[];
+  readonly archs: readonly AdderArch[];
+  readonly absdiffs: readonly AbsDiffVariant[];
+  readonly tables: readonly string[];
+  /** Test images for accuracy and counts (functional backend). */
+  readonly limit: number;
+  readonly bn: BnMode;
+  readonly overflow: AccOverflow;
+  readonly groups: number;
+  /** Test images simulated at gate level for toggles, on cell tables. */
+  readonly gateImages: number;
+}
+
+export interface SweepPoint {
+  readonly index: number;
+  readonly bits: number;
+  readonly accBits: number | null;
+  readonly arch: AdderArch;
+  readonly absdiff: AbsDiffVariant;
+  readonly table: string;
+}
+
+export function sweepPoints(spec: SweepSpec): SweepPoint[] {
+  const points: SweepPoint[] = [];
+  for (const bits of spec.bits)
+    for (const accBits of spec.accBits)
+      for (const arch of spec.archs)
+        for (const absdiff of spec.absdiffs)
+          for (const table of spec.tables)
+            points.push({ index: points.length, bits, accBits, arch, absdiff, table });
+  return points;
+}
+
+/** The settings every record of one sweep shares (what makes two results files comparable). */
+export function sweepSettings(spec: SweepSpec): Record<string, string | number> {
+  return {
+    model: spec.model,
+    limit: spec.limit,
+    bn: spec.bn,
+    overflow: spec.overflow,
+    groups: spec.groups,
+    gateImages: spec.gateImages,
+  };
+}
+
+/** One point's results: one line of the results file. */
+export interface SweepRecord {
+  readonly index: number;
+  readonly settings: Record<string, string | number>;
+  readonly bits: number;
+  readonly accBits: number | null;
+  readonly arch: AdderArch;
+  readonly absdiff: AbsDiffVariant;
+  readonly table: string;
+  readonly images: number;
+  readonly correct: number;
+  readonly accuracy: number;
+  readonly overflowEvents: number;
+  readonly energyPj: number | null;
+  readonly computePj: number | null;
+  readonly memoryPj: number | null;
+  readonly cycles: number | null;
+  readonly peAreaUm2: number | null;
+  /** Gate-level toggles were measured on this many images (cell tables), else null. */
+  readonly toggleImages: number | null;
+  readonly notPriced: readonly string[];
+}
+
+/** Parses the `--acc-bits` list: integers and `full`. */
+export function parseAccBitsList(text: string): (number | null)[] {
+  return text.split(',').map((item) => {
+    const s = item.trim();
+    if (s === 'full') return null;
+    const n = Number(s);
+    if (s === '' || !Number.isInteger(n) || n < 1 || n > 64) {
+      throw new InputError(
+        `--acc-bits must be a comma-separated list of integers from 1 to 64 or full, not ${show(text)}`,
+      );
+    }
+    return n;
+  });
+}

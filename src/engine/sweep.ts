@@ -1,0 +1,97 @@
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { loadTable } from '../cost/tables.js';
+import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../fsutil.js';
+import { loadCheckpoint } from '../nn/checkpoint.js';
+import type { SweepJob } from './jobs.js';
+import { runPool } from './pool.js';
+import { type SweepRecord, type SweepSpec, sweepPoints, sweepSettings } from './sweep-spec.js';
+
+/**
+ * A resumable sweep. Every finished point is appended to `out` as one JSON line the moment it
+ * completes, so an interrupted run loses at most the points in flight; a rerun reads the file,
+ * keeps the complete lines of this sweep (a torn last line is dropped), and computes only the
+ * missing points. When every point is done the file is rewritten atomically in point order, so
+ * the final file is byte-identical whether or not the run was interrupted, and whatever order the
+ * worker threads finished in. A file holding points of another sweep (other model, image count,
+ * BatchNorm mode, ...) is an error, never mixed in.
+ */
+export interface SweepOptions {
+  readonly threads?: number;
+  /** Called with the points done (including those found in the file) and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface SweepResult {
+  readonly records: readonly SweepRecord[];
+  /** Points found already done in the file. */
+  readonly resumed: number;
+  readonly computed: number;
+}
+
+export async function runSweep(
+  spec: SweepSpec,
+  out: string,
+  options: SweepOptions = {},
+): Promise<SweepResult> {
+  // Check the inputs every point reads before the results file is touched: a bad checkpoint or
+  // table must leave no file behind.
+  loadCheckpoint(spec.model);
+  for (const table of spec.tables) loadTable(table);
+  const points = sweepPoints(spec);
+  const settings = JSON.stringify(sweepSettings(spec));
+  const done = new Map<number, SweepRecord>();
+  const key = (p: Pick<SweepRecord, 'bits' | 'accBits' | 'arch' | 'absdiff' | 'table'>) =>
+    JSON.stringify([p.bits, p.accBits, p.arch, p.absdiff, p.table]);
+  const byKey = new Map(points.map((p) => [key(p), p]));
+  for (const record of readRecords(out)) {
+    const point = byKey.get(key(record));
+    if (JSON.stringify(record.settings) !== settings || !point) {
+      throw new InputError(
+        `--out ${out} must hold points of this sweep or none, not ${point ? `points with other settings (${JSON.stringify(record.settings)})` : `the point ${key(record)}`}`,
+      );
+    }
+    done.set(point.index, { ...record, index: point.index });
+  }
+  // Start from a file of whole lines of this sweep only (drops a torn last line).
+  writeFileAtomic(out, [...done.values()].map(line).join(''));
+  const resumed = done.size;
+  options.onProgress?.(done.size, points.length);
+  const todo = points.filter((p) => !done.has(p.index));
+  const jobs: SweepJob[] = todo.map((point) => ({ type: 'sweep-point', spec, point }));
+  const threads = options.threads ?? availableParallelism();
+  await runPool<SweepRecord>(jobs, threads, (record) => {
+    appendFileSync(out, line(record));
+    done.set(record.index, record);
+    options.onProgress?.(done.size, points.length);
+  });
+  const records = [...done.values()].sort((a, b) => a.index - b.index);
+  writeFileAtomic(out, records.map(line).join(''));
+  return { records, resumed, computed: todo.length };
+}
+
+function line(record: SweepRecord): string {
+  return `${JSON.stringify(record)}\n`;
+}
+
+/** The complete JSON lines of a results file (a missing file holds none). */
+export function readRecords(path: string): SweepRecord[] {
+  if (!existsSync(path)) return [];
+  const records: SweepRecord[] = [];
+  const lines = readFileSync(path, 'utf8').split('\n');
+  lines.forEach((text, i) => {
+    if (text.trim() === '') return;
+    try {
+      records.push(JSON.parse(text) as SweepRecord);
+    } catch {
+      // Only the last line can be torn by an interruption; anything else is not our file.
+      if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim() !== '')) {
+        throw new InputError(
+          `--out ${path}: line ${i + 1} must be a JSON sweep record, not ${JSON.stringify(text.slice(0, 40))}`,
+        );
+      }
+    }
+  });
+  return records;
+}

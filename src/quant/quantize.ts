@@ -1,0 +1,267 @@
+import { InputError } from '../errors.js';
+import { inferShapes, type ModelGraph, nodeInputs } from '../nn/graph.js';
+import { BN_EPS } from '../nn/layers/batchnorm.js';
+import type { Tensor } from '../nn/tensor.js';
+import type { ActivationRange } from './calibrate.js';
+import { binarizedNodes, checkSupported, type SourceChain, sourceChains } from './formats.js';
+import {
+  type BinaryFormat,
+  type CodesFormat,
+  type IntegerGraph,
+  type IntNode,
+  storedBits,
+  type TensorFormat,
+  type WeightNode,
+} from './graph.js';
+import type { ResolvedQuantOptions } from './options.js';
+import { buildBn } from './requant-node.js';
+import { buildWeightNode } from './weight-node.js';
+import { adderGroups } from './weights.js';
+import { codeRange, roundNearest } from './widths.js';
+
+/**
+ * Builds the integer graph of a trained network (post-training quantization):
+ *
+ * - AdderNet layers: one scale shared by activations and weights (|s·x − s·w| = s·|x − w|), per
+ *   layer or per group of output channels; unsigned b-bit operands in [0, A] after the lossless
+ *   weight clamp (weights.ts), A = the calibrated range of the layer's input.
+ * - CNN (multiply) layers: per-channel weight scales, a per-tensor activation scale
+ *   A / (2^(b−1) − 1); signed b-bit operands (post-ReLU activations use codes 0 .. 2^(b−1) − 1).
+ * - BNN: binary layers on ±1 lanes; stem and classifier as the CNN's multiply layers.
+ * - Stem input: the normalised image quantized to the stem's format by a 256-entry table.
+ * - Every BatchNorm requantizes to what its consumer reads (formats.ts), by multiply-shift or
+ *   thresholds (requant.ts); the logits come out as signed b-bit codes.
+ */
+export interface QuantizeInput {
+  readonly graph: ModelGraph;
+  readonly tensors: ReadonlyMap<string, Tensor>;
+  /** Calibrated ranges of every weight layer's input node and of the output node. */
+  readonly ranges: ReadonlyMap<string, ActivationRange>;
+  readonly options: ResolvedQuantOptions;
+  readonly dataset: {
+    readonly name: string;
+    readonly mean: readonly number[];
+    readonly std: readonly number[];
+  };
+}
+
+export function buildIntegerGraph(input: QuantizeInput): IntegerGraph {
+  const { graph, tensors, options } = input;
+  checkSupported(graph);
+  const nodes = graph.nodes;
+  const shapes = inferShapes(graph);
+  const b = options.bits;
+  const chains = sourceChains(graph);
+  const binarized = binarizedNodes(graph);
+  const range = (id: string): number => {
+    const r = input.ranges.get(id);
+    if (!r) throw new Error(`no calibrated range for node ${id}`);
+    return r.range;
+  };
+  const tensor = (name: string): Tensor => {
+    const t = tensors.get(name);
+    if (!t) throw new InputError(`${graph.name}: missing tensor ${name}`);
+    return t;
+  };
+
+  // The format each chain's source quantizes to, decided by its consumer.
+  const targets = new Map<
+    number,
+    { format: TensorFormat; chain: SourceChain; groups?: Int32Array }
+  >();
+  const ranges: Record<string, number> = {};
+  for (const chain of chains) {
+    const hasHardtanh = chain.between.some((i) => nodes[i].op === 'hardtanh');
+    if (chain.consumer === undefined) {
+      const a = range(nodes[chain.source].id);
+      targets.set(chain.source, { chain, format: codes(b, true, [a / codeRange(b, true).hi]) });
+      continue;
+    }
+    const w = nodes[chain.consumer];
+    if (w.op !== 'conv' && w.op !== 'linear') throw new Error('consumer is not a weight layer');
+    const inputId = nodeInputs(nodes, chain.consumer)[0];
+    const a = range(inputId);
+    ranges[w.id] = a;
+    const kind = w.kind ?? 'multiply';
+    if (kind === 'adder') {
+      const weight = tensor(`${w.id}.weight`);
+      const n = weight.shape[0];
+      const { channelGroup, groupRange } = adderGroups(
+        weight.data,
+        n,
+        weight.data.length / n,
+        options.groups,
+        a,
+      );
+      const qmax = codeRange(b, false).hi;
+      targets.set(chain.source, {
+        chain,
+        format: codes(
+          b,
+          false,
+          groupRange.map((r) => r / qmax),
+        ),
+        groups: channelGroup,
+      });
+    } else if (kind === 'multiply') {
+      targets.set(chain.source, { chain, format: codes(b, true, [a / codeRange(b, true).hi]) });
+    } else if (options.bn === 'thresholds' && nodes[chain.source].op === 'bn') {
+      targets.set(chain.source, { chain, format: { kind: 'binary' } satisfies BinaryFormat });
+    } else {
+      // multiply-shift: codes first, the sign later (hardtanh range [-1, 1] when present).
+      const full = hasHardtanh ? 1 : a;
+      targets.set(chain.source, { chain, format: codes(b, true, [full / codeRange(b, true).hi]) });
+    }
+  }
+
+  const built = new Map<string, IntNode>();
+  const out: IntNode[] = [];
+  nodes.forEach((node, i) => {
+    const shape = shapes.get(node.id) as number[];
+    const fromId = node.op === 'input' ? null : nodeInputs(nodes, i)[0];
+    const from = fromId === null ? undefined : built.get(fromId);
+    let made: IntNode;
+    switch (node.op) {
+      case 'input': {
+        const target = targets.get(i);
+        if (target?.format.kind !== 'codes') throw new Error('input has no codes format');
+        made = inputNode(node.id, shape, target.format, input.dataset);
+        break;
+      }
+      case 'conv':
+      case 'linear': {
+        const consumerTarget = [...targets.values()].find((t) => t.chain.consumer === i);
+        made = buildWeightNode({
+          node,
+          inputId: fromId as string,
+          inShape: shapes.get(fromId as string) as number[],
+          outShape: shape,
+          inFormat: (from as IntNode).format,
+          weight: tensor(`${node.id}.weight`),
+          bias: tensors.get(`${node.id}.bias`),
+          groups: consumerTarget?.groups,
+          options,
+        });
+        break;
+      }
+      case 'bn': {
+        const target = targets.get(i);
+        if (!target) throw new Error(`bn ${node.id} has no target format`);
+        made = buildBn({
+          id: node.id,
+          shape,
+          weightNode: from as WeightNode,
+          gamma: tensor(`${node.id}.weight`).data,
+          beta: tensor(`${node.id}.bias`).data,
+          mean: tensor(`${node.id}.running_mean`).data,
+          variance: tensor(`${node.id}.running_var`).data,
+          eps: BN_EPS,
+          format: target.format,
+          activations: target.chain.between.map((j) => nodes[j].op),
+          mode: options.bn,
+          bits: b,
+        });
+        break;
+      }
+      case 'relu':
+        made = {
+          op: 'relu',
+          id: node.id,
+          input: fromId,
+          shape,
+          format: (from as IntNode).format,
+          fused: options.bn === 'thresholds',
+          inBits: storedBits((from as IntNode).format),
+        };
+        break;
+      case 'hardtanh': {
+        const f = (from as IntNode).format;
+        const binarize = binarized.has(node.id) && f.kind !== 'binary';
+        const clip = new Int32Array(f.kind === 'codes' ? f.planes : 1);
+        if (f.kind === 'codes') {
+          f.scales.forEach((s, p) => {
+            clip[p] = Math.min(codeRange(f.bits, f.signed).hi, roundNearest(1 / s));
+          });
+        }
+        made = {
+          op: 'hardtanh',
+          id: node.id,
+          input: fromId,
+          shape,
+          format: binarize ? { kind: 'binary' } : f,
+          fused: options.bn === 'thresholds',
+          clip,
+          binarize,
+          inBits: storedBits(f),
+        };
+        break;
+      }
+      case 'maxpool': {
+        const f = (from as IntNode).format;
+        const binarize = binarized.has(node.id) && f.kind !== 'binary';
+        made = {
+          op: 'maxpool',
+          id: node.id,
+          input: fromId,
+          shape,
+          format: binarize ? { kind: 'binary' } : f,
+          kernel: node.kernel,
+          stride: node.stride ?? node.kernel,
+          padding: node.padding ?? 0,
+          binarize,
+          inBits: storedBits(f),
+        };
+        break;
+      }
+      case 'flatten':
+        made = {
+          op: 'flatten',
+          id: node.id,
+          input: fromId,
+          shape,
+          format: (from as IntNode).format,
+        };
+        break;
+      default:
+        throw new Error(`unsupported op ${node.op}`);
+    }
+    built.set(node.id, made);
+    out.push(made);
+  });
+  return {
+    name: graph.name,
+    variant: graph.variant,
+    dataset: input.dataset.name,
+    options,
+    nodes: out,
+    ranges,
+    mean: [...input.dataset.mean],
+    std: [...input.dataset.std],
+  };
+}
+
+function codes(bits: number, signed: boolean, scales: number[]): CodesFormat {
+  return { kind: 'codes', bits, signed, planes: scales.length, scales };
+}
+
+/** The input node: code = clamp(round(((byte/255 − mean)/std) / scale)) per plane and channel. */
+function inputNode(
+  id: string,
+  shape: number[],
+  format: CodesFormat,
+  dataset: QuantizeInput['dataset'],
+): IntNode {
+  const channels = shape[0];
+  const { lo, hi } = codeRange(format.bits, format.signed);
+  const table = new Int32Array(format.planes * channels * 256);
+  for (let p = 0; p < format.planes; p++) {
+    for (let c = 0; c < channels; c++) {
+      for (let v = 0; v < 256; v++) {
+        const x = (v / 255 - dataset.mean[c]) / dataset.std[c];
+        const q = roundNearest(x / format.scales[p]);
+        table[(p * channels + c) * 256 + v] = Math.min(hi, Math.max(lo, q));
+      }
+    }
+  }
+  return { op: 'input', id, input: null, shape, format, table };
+}

@@ -1,0 +1,131 @@
+import { roundNearest } from './widths.js';
+
+/**
+ * The step after an accumulator: BatchNorm, activation clamp and requantization to the next
+ * layer's codes, as integer arithmetic. Its real-valued target, per channel, is the affine map
+ *   v = slope·acc + offset   (in output code units)
+ * and the ideal code is clamp(round(v), lo, hi). Two integer implementations:
+ *
+ * multiply-shift: code = clamp(floor((acc·M + B) / 2^S), lo, hi), S ≥ 0 (a left shift by −S
+ *   when S < 0). M = round(slope·2^S) is a `mulBits`-wide signed integer (|M| ≤ 2^(mulBits−1) − 1,
+ *   S as large as that allows); B = round(offset·2^S) + 2^(S−1) folds the rounding half-LSB in,
+ *   so the rounding costs nothing at run time. acc·M + B must fit `addBits` signed bits for every
+ *   register value; when it would not, S is lowered (coarser M) until it does. A channel whose
+ *   code is the same over the whole register range gets M = 0, B = that code.
+ *   Cost per element: one mul (accBits × mulBits) and one add (addBits).
+ * thresholds: code = lo + the number of thresholds crossed. With c_k = lo + k − 0.5 the k-th
+ *   boundary (k = 1 .. levels − 1), slope > 0: crossed ⇔ acc ≥ T_k = ceil((c_k − offset)/slope);
+ *   slope < 0: crossed ⇔ acc ≤ T_k = floor((c_k − offset)/slope); thresholds beyond the register
+ *   range are clamped to one past it (never / always crossed). The T_k are monotone, so a binary
+ *   search finds the code with ceil(log2 levels) comparisons of accBits-wide values.
+ * A binary output (the sign of the BatchNorm output) is the thresholds case with one boundary
+ * at v = 0.
+ */
+
+export interface MultiplyShift {
+  readonly multiplier: number;
+  readonly addend: number;
+  readonly shift: number;
+}
+
+/** Largest |acc·M + B| the float64 evaluation handles exactly. */
+const EXACT = 2 ** 52;
+
+export function multiplyShiftFor(
+  slope: number,
+  offset: number,
+  range: { lo: number; hi: number; accLo: number; accHi: number },
+  mulBits: number,
+  addBits: number,
+): MultiplyShift {
+  const { lo, hi, accLo, accHi } = range;
+  const ideal = (acc: number) => Math.min(hi, Math.max(lo, Math.floor(slope * acc + offset + 0.5)));
+  const first = ideal(accLo);
+  if (slope === 0 || first === ideal(accHi)) return { multiplier: 0, addend: first, shift: 0 };
+  const mMax = 2 ** (mulBits - 1) - 1;
+  const limit = 2 ** (addBits - 1);
+  if (limit > EXACT) throw new Error(`requantization adder of ${addBits} bits is too wide`);
+  let shift = Math.floor(Math.log2(mMax / Math.abs(slope)));
+  while (Math.abs(roundNearest(slope * 2 ** (shift + 1))) <= mMax) shift++;
+  while (shift > -64 && Math.abs(roundNearest(slope * 2 ** shift)) > mMax) shift--;
+  for (; shift > -64; shift--) {
+    const multiplier = roundNearest(slope * 2 ** shift);
+    if (multiplier === 0) break;
+    const addend = roundNearest(offset * 2 ** shift) + (shift > 0 ? 2 ** (shift - 1) : 0);
+    const ends = [accLo * multiplier + addend, accHi * multiplier + addend, addend];
+    if (ends.every((e) => e >= -limit && e < limit)) return { multiplier, addend, shift };
+  }
+  throw new Error(
+    `no multiply-shift of ${mulBits}-bit multiplier and ${addBits}-bit adder represents slope ${slope}, offset ${offset}`,
+  );
+}
+
+/** The integer multiply-shift: exact for |acc·M + B| < 2^52 (checked when the node is built). */
+export function applyMultiplyShift(acc: number, p: MultiplyShift, lo: number, hi: number): number {
+  const sum = acc * p.multiplier + p.addend;
+  const v = p.shift >= 0 ? Math.floor(sum / 2 ** p.shift) : sum * 2 ** -p.shift;
+  return v < lo ? lo : Math.min(v, hi);
+}
+
+export interface Thresholds {
+  /** +1: crossed when acc ≥ T; −1: crossed when acc ≤ T. */
+  readonly direction: 1 | -1;
+  readonly thresholds: Float64Array;
+}
+
+/** Thresholds for the boundaries `bounds` (ascending, in code units). */
+export function thresholdsFor(
+  slope: number,
+  offset: number,
+  bounds: readonly number[],
+  accLo: number,
+  accHi: number,
+): Thresholds {
+  const t = new Float64Array(bounds.length);
+  if (slope === 0) {
+    bounds.forEach((c, k) => {
+      t[k] = offset >= c ? accLo : accHi + 1;
+    });
+    return { direction: 1, thresholds: t };
+  }
+  bounds.forEach((c, k) => {
+    const x = (c - offset) / slope;
+    t[k] =
+      slope > 0
+        ? Math.min(accHi + 1, Math.max(accLo, Math.ceil(x)))
+        : Math.min(accHi, Math.max(accLo - 1, Math.floor(x)));
+  });
+  return { direction: slope > 0 ? 1 : -1, thresholds: t };
+}
+
+/** The boundaries of codes lo..hi: lo + k − 0.5 for k = 1 .. hi − lo. */
+export function codeBounds(lo: number, hi: number): number[] {
+  return Array.from({ length: hi - lo }, (_, k) => lo + k + 0.5);
+}
+
+/** Number of thresholds crossed by `acc`: a binary search over the monotone thresholds. */
+export function crossed(
+  acc: number,
+  t: Float64Array,
+  from: number,
+  count: number,
+  dir: number,
+): number {
+  let a = 0;
+  let b = count;
+  // Invariant: thresholds [0, a) are crossed, [b, count) are not.
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    const hit = dir > 0 ? acc >= t[from + m] : acc <= t[from + m];
+    if (hit) a = m + 1;
+    else b = m;
+  }
+  return a;
+}
+
+/** Comparisons a binary search over `levels` codes makes: ceil(log2 levels). */
+export function searchComparisons(levels: number): number {
+  let c = 0;
+  while (2 ** c < levels) c++;
+  return c;
+}
