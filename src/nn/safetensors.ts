@@ -29,7 +29,11 @@ export function encodeSafetensors(
   for (const name of names) {
     const t = tensors.get(name)!;
     const bytes = t.data.length * F32_BYTES;
-    header[name] = { dtype: 'F32', shape: [...t.shape], data_offsets: [offset, offset + bytes] };
+    setOwn(header, name, {
+      dtype: 'F32',
+      shape: [...t.shape],
+      data_offsets: [offset, offset + bytes],
+    });
     offset += bytes;
   }
   let json = JSON.stringify(header);
@@ -90,7 +94,7 @@ export function decodeSafetensors(bytes: Uint8Array, file: string): SafetensorsC
       }
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         if (typeof v !== 'string') fail(`__metadata__.${k} must be a string, not ${typeof v}`);
-        metadata[k] = v as string;
+        setOwn(metadata, k, v as string);
       }
       continue;
     }
@@ -157,4 +161,17 @@ function parseEntry(
     );
   }
   return { name, shape: dims, begin, end };
+}
+
+/**
+ * Sets an own property even for keys such as `__proto__`, which a plain assignment would turn
+ * into a prototype change (and so silently drop a metadata entry or tensor name).
+ */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }

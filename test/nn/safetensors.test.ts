@@ -27,6 +27,14 @@ function f32(values: number[]): Uint8Array {
 }
 
 describe('safetensors', () => {
+  it('keeps a metadata key named __proto__ as an ordinary entry', () => {
+    const metadata = JSON.parse('{"__proto__":"x","b":"y"}') as Record<string, string>;
+    const back = decodeSafetensors(encodeSafetensors(new Map(), metadata), F);
+    expect(Object.getOwnPropertyNames(back.metadata).sort()).toEqual(['__proto__', 'b']);
+    expect(Object.getPrototypeOf(back.metadata)).toBe(Object.prototype);
+    expect(back.metadata).toEqual(metadata);
+  });
+
   it('round-trips any set of float32 tensors and string metadata', () => {
     const tensorArb = fc
       .array(fc.integer({ min: 0, max: 4 }), { minLength: 0, maxLength: 3 })
