@@ -1,6 +1,7 @@
 import type { LayerWork } from '../cost/layer-work.js';
 import type { OpCount } from '../cost/ops.js';
 import {
+  binarizedTensors,
   type GraphNode,
   inferShapes,
   type LayerKind,
@@ -74,31 +75,4 @@ export function countGraph(graph: ModelGraph, bits: number): NodeCount[] {
     widths.set(node.id, count.outBits);
     return count;
   });
-}
-
-/**
- * Tensors read only by binary layers (looking through flatten, which is a view): these are
- * stored as their sign. The input image is never binarized by its producer (there is none).
- */
-function binarizedTensors(nodes: readonly GraphNode[]): Set<string> {
-  const readers = new Map<string, number[]>();
-  nodes.forEach((_, i) => {
-    for (const id of nodeInputs(nodes, i)) readers.set(id, [...(readers.get(id) ?? []), i]);
-  });
-  const allBinary = (id: string): boolean => {
-    const rs = readers.get(id) ?? [];
-    return (
-      rs.length > 0 &&
-      rs.every((r) => {
-        const n = nodes[r];
-        if (n.op === 'flatten') return allBinary(n.id);
-        return (n.op === 'conv' || n.op === 'linear') && n.kind === 'binary';
-      })
-    );
-  };
-  const out = new Set<string>();
-  for (const n of nodes) {
-    if (n.op !== 'input' && n.op !== 'flatten' && allBinary(n.id)) out.add(n.id);
-  }
-  return out;
 }

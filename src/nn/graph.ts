@@ -204,3 +204,28 @@ export function inferShapes(arch: Architecture): Map<string, number[]> {
   });
   return shapes;
 }
+
+/**
+ * Tensors read only by binary layers (looking through flatten, which is a view): a BNN stores
+ * these as their sign, taken by the node that produces them. The input image is never one.
+ */
+export function binarizedTensors(nodes: readonly GraphNode[]): Set<string> {
+  const readers = new Map<string, number[]>();
+  nodes.forEach((_, i) => {
+    for (const id of nodeInputs(nodes, i)) readers.set(id, [...(readers.get(id) ?? []), i]);
+  });
+  const allBinary = (id: string): boolean => {
+    const rs = readers.get(id) ?? [];
+    return (
+      rs.length > 0 &&
+      rs.every((r) => {
+        const n = nodes[r];
+        if (n.op === 'flatten') return allBinary(n.id);
+        return (n.op === 'conv' || n.op === 'linear') && n.kind === 'binary';
+      })
+    );
+  };
+  return new Set(
+    nodes.filter((n) => n.op !== 'input' && n.op !== 'flatten' && allBinary(n.id)).map((n) => n.id),
+  );
+}

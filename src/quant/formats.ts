@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { GraphNode, ModelGraph } from '../nn/graph.js';
-import { nodeInputs } from '../nn/graph.js';
+import { binarizedTensors, nodeInputs } from '../nn/graph.js';
 
 /**
  * Where the integer graph requantizes, and what each requantization produces. Codes are made
@@ -111,23 +111,5 @@ export function sourceChains(graph: ModelGraph): SourceChain[] {
  * flatten) is stored as its sign, taken by the node that produces it.
  */
 export function binarizedNodes(graph: ModelGraph): Set<string> {
-  const nodes = graph.nodes;
-  const readers = new Map<string, number[]>();
-  nodes.forEach((_, i) => {
-    for (const id of nodeInputs(nodes, i)) readers.set(id, [...(readers.get(id) ?? []), i]);
-  });
-  const allBinary = (id: string): boolean => {
-    const rs = readers.get(id) ?? [];
-    return (
-      rs.length > 0 &&
-      rs.every((r) => {
-        const n = nodes[r];
-        if (n.op === 'flatten') return allBinary(n.id);
-        return (n.op === 'conv' || n.op === 'linear') && n.kind === 'binary';
-      })
-    );
-  };
-  return new Set(
-    nodes.filter((n) => n.op !== 'input' && n.op !== 'flatten' && allBinary(n.id)).map((n) => n.id),
-  );
+  return binarizedTensors(graph.nodes);
 }
