@@ -1,17 +1,5 @@
+import { PAGE, type WasmApi, wasm } from '../../sim/wasm/api.js';
 import { encodeModule, type FunctionDef } from '../../sim/wasm/encode.js';
-
-/** The part of the WebAssembly JS API used here (the project's lib settings do not declare it). */
-interface WasmApi {
-  Memory: new (d: { initial: number }) => { buffer: ArrayBuffer; grow(pages: number): number };
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (
-    m: object,
-    imports: object,
-  ) => { exports: Record<string, (...args: number[]) => void> };
-  validate(bytes: Uint8Array): boolean;
-}
-const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-const PAGE = 65536;
 
 /**
  * One generated WebAssembly module with its own growable memory: the engine copies operands in,

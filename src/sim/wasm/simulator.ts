@@ -1,22 +1,10 @@
 import type { Netlist } from '../../ir/netlist.js';
+import { PAGE, type WasmApi, wasm } from './api.js';
 import { encodeModule } from './encode.js';
 import { CHUNK, planesFunction, wordsFunction } from './kernels.js';
 
-/** The part of the WebAssembly JS API used here (the project's lib settings do not declare it). */
-interface WasmApi {
-  Memory: new (d: { initial: number }) => { buffer: ArrayBuffer; grow(pages: number): number };
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (
-    m: object,
-    imports: object,
-  ) => { exports: Record<string, (...args: number[]) => void> };
-  validate(bytes: Uint8Array): boolean;
-}
-const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-
 /** V8 refuses functions with more than 50,000 locals; stay below with a margin. */
 const MAX_LOCALS = 45_000;
-const PAGE = 65536;
 
 /**
  * The WebAssembly SIMD backend of the compiled simulator, for combinational netlists: the
