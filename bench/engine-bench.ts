@@ -1,13 +1,13 @@
 import { cpus } from 'node:os';
 import { NodeCounter } from '../src/engine/counters.js';
 import { getKernel } from '../src/engine/kernels/registry.js';
-import { prepareNetwork } from '../src/engine/network.js';
 import { runParallel } from '../src/engine/parallel.js';
 import { sadRows, sadRowsJs, simdAvailable } from '../src/engine/row-kernels.js';
 import { DEFAULT_DATAPATH } from '../src/engine/run.js';
 import type { IntTensor } from '../src/engine/tensor.js';
 import { loadMnist } from '../src/nn/data/mnist.js';
 import { fromRoot } from '../src/paths.js';
+import { prepareNetwork } from '../src/pipeline/index.js';
 import type { WeightNode } from '../src/quant/graph.js';
 
 /**

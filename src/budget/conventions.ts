@@ -1,4 +1,5 @@
 import { InputError, show } from '../errors.js';
+import type { Variant } from '../nn/graph.js';
 
 /**
  * Options of an operation budget and the counting conventions, stated once, in words, so that
@@ -68,4 +69,18 @@ export function budgetConventions(bits: number): Record<string, string> {
     groups:
       'groups splits the explicit counts: body (adder/binary layers of AdderNet/BNN, the same layers as multiply layers in the CNN), stemAndClassifier (the first and last weight layers, multiply layers in every variant), batchnorm, other (activations, pooling, residual adds, sign).',
   };
+}
+
+/** The AdderNet paper's counts of a weight layer (the `paper` convention above). */
+export interface PaperCounts {
+  readonly mul: number;
+  readonly add: number;
+  readonly xnor: number;
+}
+
+/** The paper's rule for `taps` taps of one variant: CNN 1 mul + 1 add, AdderNet 2 adds, BNN 1 XNOR + 1 add. */
+export function paperCounts(variant: Variant, taps: number): PaperCounts {
+  if (variant === 'cnn') return { mul: taps, add: taps, xnor: 0 };
+  if (variant === 'addernet') return { mul: 0, add: 2 * taps, xnor: 0 };
+  return { mul: 0, add: taps, xnor: taps };
 }

@@ -9,6 +9,7 @@ import {
   nodeInputs,
   type Role,
 } from '../nn/graph.js';
+import type { PaperCounts } from './conventions.js';
 import { countNode } from './count-node.js';
 
 /**
@@ -19,12 +20,6 @@ import { countNode } from './count-node.js';
 /** Where a node's operations are reported in the totals' `groups`. */
 export type OpGroup = 'body' | 'stemAndClassifier' | 'batchnorm' | 'other';
 export const OP_GROUPS: readonly OpGroup[] = ['body', 'stemAndClassifier', 'batchnorm', 'other'];
-
-export interface PaperCounts {
-  readonly mul: number;
-  readonly add: number;
-  readonly xnor: number;
-}
 
 export interface NodeCount {
   readonly id: string;

@@ -1,6 +1,7 @@
 import { mergeCounts, type OpCount, type Primitive } from '../cost/ops.js';
 import type { GraphNode, LayerKind, ModelGraph } from '../nn/graph.js';
-import type { NodeCount, OpGroup, PaperCounts } from './count-graph.js';
+import { type PaperCounts, paperCounts } from './conventions.js';
+import type { NodeCount, OpGroup } from './count-graph.js';
 import { outputPixels, paddedWindowPairs, validWindowPairs, type Window2d } from './geometry.js';
 import { adderAccumulatorBits, multiplyAccumulatorBits, popcountBits, sumBits } from './widths.js';
 
@@ -197,12 +198,7 @@ function countWeightLayer(
   if (bias) t.op('add', accBits, M * N);
   t.readWeights(operandBits, N * K);
   if (bias) t.readWeights(accBits, N);
-  const paper: PaperCounts =
-    ctx.variant === 'cnn'
-      ? { mul: taps, add: taps, xnor: 0 }
-      : ctx.variant === 'addernet'
-        ? { mul: 0, add: 2 * taps, xnor: 0 }
-        : { mul: 0, add: taps, xnor: taps };
+  const paper = paperCounts(ctx.variant, taps);
   return finish(
     {
       role: node.role,

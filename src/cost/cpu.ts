@@ -95,3 +95,25 @@ export function cpuLayerCycles(table: CpuTable, layer: LayerWork): CpuLayerCycle
   const taps = layerTaps(layer);
   return { layer: layer.name, taps, cycles: taps * tap.cyclesPerTap, tap };
 }
+
+/**
+ * Why a CPU table cannot run these layers (no tap sequence of a layer's kind, or one that takes
+ * narrower operands, e.g. int8 kernels for 12-bit layers), or null when it can.
+ */
+export function cpuCannotRun(table: CpuTable, works: readonly LayerWork[]): string | null {
+  for (const layer of works) {
+    const kind = TAP_KIND_OF_LAYER[layer.kind];
+    if (!table.tapSequences.some((s) => s.kind === kind)) {
+      return `${table.name} has no ${kind} tap sequence (layer ${layer.name})`;
+    }
+    const seq = table.tapSequences.find(
+      (s) => s.name === tapCost(table, kind).sequence,
+    ) as TapSequence;
+    const fits =
+      layer.kind === 'binary' ? layer.operandBits === 1 : layer.operandBits <= seq.operandBits;
+    if (!fits) {
+      return `${table.name}'s ${kind} sequence takes ${seq.operandBits}-bit operands, not the ${layer.operandBits}-bit operands of layer ${layer.name}`;
+    }
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 import { type CpuLayerCycles, cpuLayerCycles } from './cpu.js';
 import { type Estimate, formatNumber } from './estimate.js';
 import { estimateOps } from './estimator.js';
-import { type FpgaLayerCycles, type FpgaOptions, fpgaLayerCycles } from './fpga.js';
+import { type FpgaLayerCycles, type FpgaOptions, fpgaLayerCycles, fpgaUnit } from './fpga.js';
 import type { LayerWork } from './layer-work.js';
 import type { OpCount } from './ops.js';
 import {
@@ -10,7 +10,7 @@ import {
   type PeArrayCycles,
   peArrayCycles,
 } from './pe-array.js';
-import type { CostTable, TableKind } from './table-types.js';
+import type { CostTable, FpgaTable, TableKind } from './table-types.js';
 
 /**
  * Whatever one table can say about one inference, with provenance, for the engine and reports.
@@ -45,7 +45,7 @@ export interface InferenceCost {
   readonly cycles?: number;
   /** FPGA: the slowest layer clock, MHz. */
   readonly clockMhz?: number;
-  /** FPGA: sum over layers of cycles / clock, us. */
+  /** FPGA: cycles / design clock, us. */
   readonly timeUs?: number;
   readonly estimate?: Estimate;
   readonly peArray?: readonly PeArrayCycles[];
@@ -90,16 +90,11 @@ export function costOfInference(table: CostTable, input: InferenceInput): Infere
     } else if (table.kind === 'fpga') {
       fpga = layers.map((l) => fpgaLayerCycles(table, l, input.fpga));
       cycles = fpga.reduce((s, c) => s + c.cycles, 0);
-      const clocks = fpga.map((f) => f.clockMhz);
-      if (clocks.every((c): c is number => c !== undefined)) {
-        clockMhz = Math.min(...clocks);
-        timeUs = fpga.reduce((s, f) => s + (f.timeUs as number), 0);
-      } else {
-        notPriced.push(
-          `clock: a layer's PE has a DSP stage whose delay ${table.name} does not give`,
-        );
-      }
       for (const f of fpga) provenance.push(`${f.layer}: ${f.steps.join('; ')} <- ${table.name}`);
+      const clock = designClock(table, fpga, layers);
+      clockMhz = clock.clockMhz;
+      timeUs = cycles / clockMhz;
+      provenance.push(...clock.steps);
     } else if (input.array) {
       const { rows, cols, dataflow, convention } = input.array;
       peArray = layers.map((l) => peArrayCycles(l, { rows, cols }, dataflow, convention));
@@ -129,4 +124,33 @@ export function costOfInference(table: CostTable, input: InferenceInput): Infere
     notPriced,
     provenance,
   };
+}
+
+/**
+ * The FPGA design runs on one clock: the slowest registered stage of any layer's PE. The tables
+ * give LUT and carry-chain delays but no DSP delay, so a layer whose PE multiplies and
+ * accumulates inside a DSP slice has no clock of its own; for it the model assumes the DSP
+ * pipeline closes at least at the clock of a fabric adder as wide as the layer's accumulator
+ * (the carry chain the DSP's post-adder replaces), and says so on a provenance line.
+ */
+function designClock(
+  table: FpgaTable,
+  fpga: readonly FpgaLayerCycles[],
+  layers: readonly LayerWork[],
+): { clockMhz: number; steps: string[] } {
+  const steps: string[] = [];
+  const clocks = fpga.map((l, i) => {
+    if (l.clockMhz !== undefined) return l.clockMhz;
+    const adder = fpgaUnit(table, { op: 'add', bits: layers[i].accBits });
+    const proxy = 1e6 / (adder.delayPs as number);
+    steps.push(
+      `${l.layer}: ${table.dsp.name} delay not in the table; assumed to close at least at the clock of a ${layers[i].accBits}-bit fabric adder, ${formatNumber(adder.delayPs as number)} ps = ${formatNumber(proxy)} MHz (assumption)`,
+    );
+    return proxy;
+  });
+  const clockMhz = Math.min(...clocks);
+  steps.push(
+    `design clock = slowest layer clock = ${formatNumber(clockMhz)} MHz (${fpga[clocks.indexOf(clockMhz)].layer})${table.timing.estimate ? '; timing figures are estimates' : ''}`,
+  );
+  return { clockMhz, steps };
 }

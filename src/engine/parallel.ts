@@ -1,10 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { InputError } from '../errors.js';
+import { inWorker, workerScriptExists } from '../parallel/pool.js';
 import type { IntegerGraph } from '../quant/graph.js';
-import { type RunJob, runJob } from './jobs.js';
 import { mergeRuns, type RunOptions, type RunResult, runIntegerGraph } from './run.js';
 
 /**
@@ -19,12 +15,25 @@ export interface ParallelOptions extends RunOptions {
   readonly threads?: number;
 }
 
-/** The compiled worker script (absent when running from the TypeScript sources). */
-export const WORKER_URL = new URL('./worker.js', import.meta.url);
+/** One slice of images through an integer graph, as plain data for a worker thread. */
+export interface SliceJob {
+  readonly graph: IntegerGraph;
+  readonly images: Uint8Array;
+  readonly count: number;
+  readonly options: Omit<RunOptions, 'onProgress' | 'onNode'>;
+}
 
-/** Whether worker threads can be used (the compiled worker script exists). */
-export function workersAvailable(): boolean {
-  return existsSync(fileURLToPath(WORKER_URL));
+/** The compiled worker script (absent when running from the TypeScript sources). */
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+export async function runSlice(
+  job: SliceJob,
+  progress: (done: number) => void,
+): Promise<RunResult> {
+  return runIntegerGraph(job.graph, job.images, job.count, {
+    ...job.options,
+    onProgress: progress,
+  });
 }
 
 export async function runParallel(
@@ -38,8 +47,8 @@ export async function runParallel(
   if (onNode) return runIntegerGraph(graph, images, count, { ...run, onNode, onProgress });
   const threads = Math.max(1, Math.min(asked ?? availableParallelism(), Math.floor(count / 32)));
   const perImage = graph.nodes[0].shape.reduce((a, b) => a * b, 1);
-  if (threads <= 1 || !workersAvailable()) {
-    return runJob({ type: 'run', graph, images, count, options: run }, (d) => onProgress?.(d));
+  if (threads <= 1 || !workerScriptExists(WORKER_URL)) {
+    return runSlice({ graph, images, count, options: run }, (d) => onProgress?.(d));
   }
   const size = Math.ceil(count / threads);
   const slices = Array.from({ length: threads }, (_, i) => {
@@ -49,42 +58,17 @@ export async function runParallel(
   const done = slices.map(() => 0);
   const results = await Promise.all(
     slices.map((slice, i) => {
-      const job: RunJob = {
-        type: 'run',
+      const job: SliceJob = {
         graph,
         images: images.slice(slice.start * perImage, (slice.start + slice.count) * perImage),
         count: slice.count,
         options: run,
       };
-      return inWorker<RunResult>(job, (d) => {
+      return inWorker<SliceJob, RunResult>(WORKER_URL, job, (d) => {
         done[i] = d;
         onProgress?.(done.reduce((a, b) => a + b, 0));
       });
     }),
   );
   return mergeRuns(results);
-}
-
-/** Posts one job to a fresh worker and resolves with its result; the worker then exits. */
-export function inWorker<T>(job: unknown, progress: (done: number) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL);
-    worker.on(
-      'message',
-      (m: { type: string; done?: number; result?: T; name?: string; message?: string }) => {
-        if (m.type === 'progress') progress(m.done as number);
-        else if (m.type === 'result') {
-          resolve(m.result as T);
-          void worker.terminate();
-        } else if (m.type === 'error') {
-          reject(
-            m.name === 'InputError' ? new InputError(m.message as string) : new Error(m.message),
-          );
-          void worker.terminate();
-        }
-      },
-    );
-    worker.on('error', reject);
-    worker.postMessage(job);
-  });
 }

@@ -1,5 +1,5 @@
+import { WasmModule } from '../sim/wasm/module.js';
 import { dotFunction, sadFunction } from './wasm/kernels.js';
-import { WasmModule } from './wasm/runtime.js';
 
 /**
  * The inner loops of weight layers on operand rows (see patches.ts): for `rows` rows of x and

@@ -15,8 +15,15 @@ import { InputError, show } from '../errors.js';
  *   binary search (ceil(log2 levels) comparisons per element); multiplier-free, and the
  *   activation's clamp is part of the thresholds (no separate comparison).
  */
-export const BN_MODES = ['thresholds', 'multiply-shift'] as const;
+export const BN_MODES = ['multiply-shift', 'thresholds'] as const;
 export type BnMode = (typeof BN_MODES)[number];
+
+/**
+ * The default everywhere (infer, sweep, report, the library): multiply-shift, the operation
+ * budget's convention, so measured counts equal the analytic budget node by node. The report
+ * also shows thresholds next to it, labelled.
+ */
+export const DEFAULT_BN_MODE: BnMode = 'multiply-shift';
 
 /** What an accumulator does when a partial sum leaves its range (ac_fixed WRAP and SAT). */
 export const ACC_OVERFLOW_MODES = ['wrap', 'sat'] as const;
@@ -32,9 +39,10 @@ export interface QuantOptions {
   /** Width of activations and weights of multiply and adder layers, 2..16; default 8. */
   readonly bits?: number;
   /**
-   * Default 'thresholds': exact integer thresholds and no multiplier. 'multiply-shift' with its
-   * b-bit multiplier is the operation budget's convention; at 4 bits it costs AdderNet most of its
-   * accuracy (the accumulator's large common offset amplifies the multiplier's rounding).
+   * Default 'multiply-shift' (DEFAULT_BN_MODE), with its b-bit multiplier: the operation budget's
+   * convention; at 4 bits it costs AdderNet most of its accuracy (the accumulator's large common
+   * offset amplifies the multiplier's rounding). 'thresholds': exact integer thresholds and no
+   * multiplier.
    */
   readonly bn?: BnMode;
   /**
@@ -84,7 +92,7 @@ export function resolveQuantOptions(options: QuantOptions = {}): ResolvedQuantOp
   }
   return {
     bits: checkInt('bits', options.bits ?? 8, MIN_QUANT_BITS, MAX_QUANT_BITS),
-    bn: checkChoice('bn', options.bn ?? 'thresholds', BN_MODES),
+    bn: checkChoice('bn', options.bn ?? DEFAULT_BN_MODE, BN_MODES),
     accBits: options.accBits === undefined ? null : checkInt('accBits', options.accBits, 1, 64),
     overflow: checkChoice('overflow', options.overflow ?? 'wrap', ACC_OVERFLOW_MODES),
     groups: checkInt('groups', options.groups ?? 1, 1, MAX_GROUPS),

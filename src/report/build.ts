@@ -1,5 +1,5 @@
+import type { ReportResults } from '../study/results.js';
 import type { Block, ChartRef } from './document.js';
-import type { ReportResults } from './results.js';
 import { accumulatorSection, accuracySection } from './sections/accuracy.js';
 import { adderSection } from './sections/adders.js';
 import { layerSection, primitiveSection } from './sections/breakdown.js';

@@ -1,5 +1,5 @@
+import type { ReportResults } from '../study/results.js';
 import { encodeCsv } from './csv.js';
-import type { ReportResults } from './results.js';
 
 /** A CSV file of the report: its name in the report folder and its text. */
 export interface CsvFile {

@@ -2,8 +2,11 @@
  * The report: renders a ReportResults value (filled by the study) into report.md, report.html,
  * results.json, CSV tables and PNG charts, with a verdict computed from the numbers.
  */
+
+export { formatCount, formatEnergy } from '../format.js';
+export { ENERGY_CATEGORIES, type EnergyCategory } from '../study/categories.js';
+export * from '../study/results.js';
 export { SECTION_TITLES } from './build.js';
-export { ENERGY_CATEGORIES, type EnergyCategory } from './categories.js';
 export {
   CHART_HEIGHT,
   CHART_WIDTH,
@@ -13,9 +16,7 @@ export {
 } from './charts/index.js';
 export { encodeCsv } from './csv.js';
 export { type CsvFile, csvFiles } from './csv-tables.js';
-export { formatCount, formatEnergy } from './format.js';
 export { resultsJson } from './json.js';
-export * from './results.js';
 export { checkResults, parseResults, RESULTS_SCHEMA } from './validate.js';
 export {
   computeVerdict,

@@ -1,4 +1,4 @@
-import type { ReportResults } from './results.js';
+import type { ReportResults } from '../study/results.js';
 import { checkResults } from './validate.js';
 
 /**

@@ -1,6 +1,6 @@
-import { NETWORK_NAMES } from './categories.js';
-import { formatAccuracy, formatCount, formatPlain, intLabel, percent } from './format.js';
-import type { Network, ReportResults } from './results.js';
+import { formatAccuracy, formatCount, formatPlain, intLabel, percent } from '../format.js';
+import { NETWORK_NAMES } from '../study/categories.js';
+import type { Network, ReportResults } from '../study/results.js';
 import type { Finding, Outcome } from './verdict.js';
 
 /**

@@ -1,6 +1,6 @@
-import { ENERGY_CATEGORIES, energyByCategory, NETWORK_NAMES } from './categories.js';
-import { formatEnergy, formatShare } from './format.js';
-import { NETWORKS, type ReportResults } from './results.js';
+import { formatEnergy, formatShare } from '../format.js';
+import { ENERGY_CATEGORIES, energyByCategory, NETWORK_NAMES } from '../study/categories.js';
+import { NETWORKS, type ReportResults } from '../study/results.js';
 
 /**
  * The "why" behind the energy verdict: on one ASIC table (verdictInputs.breakdownTable, else the

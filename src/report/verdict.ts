@@ -1,4 +1,3 @@
-import { NETWORK_NAMES } from './categories.js';
 import {
   formatCount,
   formatEnergy,
@@ -7,8 +6,9 @@ import {
   formatSig,
   intLabel,
   plural,
-} from './format.js';
-import type { CostTableRef, Network, ReportResults } from './results.js';
+} from '../format.js';
+import { NETWORK_NAMES } from '../study/categories.js';
+import type { CostTableRef, Network, ReportResults } from '../study/results.js';
 import { accuracyFindings, summariseAccuracy } from './verdict-accuracy.js';
 import { explainBreakdown } from './verdict-breakdown.js';
 

@@ -1,3 +1,4 @@
+import type { ReportResults } from '../study/results.js';
 import { buildDocument } from './build.js';
 import { chartFont, type RenderedChart, renderCharts } from './charts/index.js';
 import { csvFiles } from './csv-tables.js';
@@ -5,7 +6,6 @@ import { writeFolderAtomic } from './folder.js';
 import { renderHtml } from './html.js';
 import { resultsJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import type { ReportResults } from './results.js';
 import { checkResults } from './validate.js';
 import { computeVerdict, type Verdict } from './verdict.js';
 

@@ -1,5 +1,5 @@
-import type { AccumulatorCurve, AccumulatorSection } from '../report/results.js';
 import type { QuantizedNetwork } from './inference.js';
+import type { AccumulatorCurve, AccumulatorSection } from './results.js';
 
 /**
  * Accumulator width vs accuracy: each network at the default bit width with the accumulators of

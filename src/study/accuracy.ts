@@ -1,9 +1,9 @@
 import { modelFromCheckpoint } from '../nn/checkpoint.js';
 import type { Dataset } from '../nn/data/dataset.js';
 import { evaluateAccuracy } from '../nn/evaluate.js';
-import type { AccuracySection, NetworkAccuracy } from '../report/results.js';
 import type { QuantizedNetwork } from './inference.js';
 import type { StudyNetwork } from './networks.js';
+import type { AccuracySection, NetworkAccuracy } from './results.js';
 
 /**
  * Accuracy vs bit width: for each network, correct predictions of the float model and of the

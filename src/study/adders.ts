@@ -2,9 +2,9 @@ import { formatNumber } from '../cost/estimate.js';
 import { estimateNetlist } from '../cost/gate-estimator.js';
 import type { AsicCellTable } from '../cost/table-types.js';
 import { ADDER_ARCHS, type AdderArch, buildAdder } from '../gen/adders/index.js';
-import type { AdderArchitecture, AdderSection } from '../report/results.js';
 import { simulateActivity } from '../sim/activity.js';
 import type { AccumulatorStream } from './operands.js';
+import type { AdderArchitecture, AdderSection } from './results.js';
 
 /**
  * Every adder architecture of src/gen at the accumulator width of one adder layer, priced on a

@@ -1,7 +1,7 @@
 import { budgetArchitecture } from '../budget/budget.js';
 import { architectureNames, loadArchitecture } from '../nn/architectures.js';
-import type { ArchitectureBudget, BudgetSection } from '../report/results.js';
-import { NETWORKS } from '../report/results.js';
+import type { ArchitectureBudget, BudgetSection } from './results.js';
+import { NETWORKS } from './results.js';
 
 /**
  * Operation budgets of every shipped architecture (models/arch/*.json: LeNet-5, VGG-small,

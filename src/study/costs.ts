@@ -1,20 +1,23 @@
-import type { AsicEnergy, CpuCost, EnergyBreakdown, FpgaCost, PeArea } from '../report/results.js';
-import { cellTableArea, opTableArea, peShape } from './area.js';
-import { countDifferences, type NetworkCounts, networkCounts } from './counts.js';
-import { cpuCannotRun, cpuCost } from './cpu.js';
-import { asicEnergy } from './energy.js';
-import { fpgaCost } from './fpga.js';
-import { bodyWorks, type StudyNetwork } from './networks.js';
+import type { TableCost } from '../cost/price-inference.js';
+import type { NetworkResult } from '../pipeline/measure.js';
+import { analyticCounts, countDifferences, measuredCounts } from './counts.js';
+import type { StudyNetwork } from './networks.js';
+import type { AsicEnergy, CpuCost, EnergyBreakdown, FpgaCost, Network, PeArea } from './results.js';
 import type { StudyTables } from './tables.js';
 
 /**
- * Every cost row of the report at the default bit width: energy and its breakdown on each
- * op-level ASIC table, cycles on each FPGA and CPU table, PE area on every table that gives
- * areas, for each network, all priced from the engine's exact counts of one inference.
+ * Every cost row of the report at the default bit width, read off the pipeline's priced results
+ * (src/pipeline → src/cost/price-inference.ts): no cost is computed here, so a report row and
+ * `addersim infer` for the same options are the same numbers.
+ *
+ * - energy: an op-level ASIC table's total (compute + on-chip memory); a table without SRAM rows
+ *   (Aladdin) prices compute only, for every network alike, and says so on the row;
+ * - FPGA and CPU: cycles, clock, resources or instruction sequence of the PE layer; a CPU table
+ *   whose kernels cannot take some network's operands is left out for every network (noted);
+ * - area: the PE on every table that gives areas.
  *
  * The engine's counters are held against src/budget's analytic counts of the same graph: two
- * independent countings. Agreement or every difference goes into `notes`; a CPU table whose
- * kernels cannot take the operand width is left out for every network alike (also noted).
+ * independent countings. Agreement or every difference goes into `notes`.
  */
 export interface CostSections {
   readonly energy: readonly AsicEnergy[];
@@ -25,9 +28,14 @@ export interface CostSections {
   readonly notes: readonly string[];
 }
 
+/** The energy a report row quotes: the total, or compute alone on a table without memory rows. */
+export function rowEnergy(cost: TableCost): number | null {
+  return cost.energyPj ?? (cost.memoryPj === null ? cost.computePj : null);
+}
+
 export function costSections(
   tables: StudyTables,
-  networks: readonly { readonly net: StudyNetwork; readonly counts: NetworkCounts }[],
+  networks: readonly { readonly net: StudyNetwork; readonly result: NetworkResult }[],
 ): CostSections {
   const energy: AsicEnergy[] = [];
   const breakdown: EnergyBreakdown[] = [];
@@ -35,30 +43,92 @@ export function costSections(
   const cpu: CpuCost[] = [];
   const area: PeArea[] = [];
   const notes: string[] = [];
+  const costOf = (result: NetworkResult, table: string) =>
+    result.costs.find((c) => c.table === table) as TableCost;
   const cpuTables = tables.cpu.filter((table) => {
-    const reason = networks
-      .map(({ counts }) => cpuCannotRun(table, counts.works))
-      .find((r) => r !== null);
-    if (reason !== undefined && reason !== null) notes.push(`CPU table left out: ${reason}.`);
-    return reason === undefined || reason === null;
+    const refused = networks
+      .map(({ result }) => costOf(result, table.name))
+      .find((c) => c.cycles === null);
+    if (refused) notes.push(`CPU table left out: ${refused.notPriced.join('; ')}.`);
+    return refused === undefined;
   });
   const differences: string[] = [];
-  for (const { net, counts } of networks) {
+  for (const { net, result } of networks) {
+    const at = { network: net.network as Network, bits: result.bits };
     for (const table of tables.asicOp) {
-      const e = asicEnergy(table, counts);
-      energy.push(e.energy);
-      breakdown.push(e.breakdown);
+      const c = costOf(result, table.name);
+      const energyPj = rowEnergy(c);
+      if (energyPj === null || c.breakdown === null) {
+        throw new Error(`${table.name} did not price ${net.network}: ${c.notPriced.join('; ')}`);
+      }
+      energy.push({
+        ...at,
+        table: table.name,
+        energyPj,
+        provenance: [
+          ...c.energyProvenance,
+          ...(c.memoryPj === null
+            ? c.notPriced
+                .filter((n) => n.startsWith('memory'))
+                .map((n) => `${n}: not priced, for every network alike`)
+            : []),
+        ],
+      });
+      breakdown.push({ ...at, table: table.name, ...c.breakdown });
     }
-    for (const table of tables.fpga) fpga.push(fpgaCost(table, counts, net.bodyLayers));
-    for (const table of cpuTables) cpu.push(cpuCost(table, counts, net.bodyLayers));
-    const pe = peShape(net.network, bodyWorks(net, counts.works));
-    for (const table of tables.asicOp) {
-      const row = opTableArea(table, pe, counts.bits);
-      if (row !== null) area.push(row);
+    for (const table of tables.fpga) {
+      const c = costOf(result, table.name);
+      if (c.pe === null || c.cycles === null || c.clockMhz === undefined) {
+        throw new Error(`${table.name} did not price ${net.network}: ${c.notPriced.join('; ')}`);
+      }
+      fpga.push({
+        ...at,
+        table: table.name,
+        lutsPerPe: c.pe.luts ?? 0,
+        dspsPerPe: c.pe.dsps ?? 0,
+        pes: c.pe.pes ?? 0,
+        clockMhz: c.clockMhz,
+        cycles: c.cycles,
+        energyPj: c.computePj,
+        provenance: [
+          ...c.cyclesProvenance,
+          ...(c.computePj === null
+            ? [
+                `energy per inference: not priced, because ${table.name} gives no energy for at least one op (a total over part of the ops would be no total)`,
+              ]
+            : c.energyProvenance),
+        ],
+      });
     }
-    for (const table of tables.asicCell) area.push(cellTableArea(table, pe, counts.bits));
-    const analytic = networkCounts(net.network, net.graph, counts.bits);
-    differences.push(...countDifferences(counts, analytic).map((d) => `${net.network} ${d}`));
+    for (const table of cpuTables) {
+      const c = costOf(result, table.name);
+      if (c.pe === null || c.cycles === null) {
+        throw new Error(`${table.name} did not price ${net.network}: ${c.notPriced.join('; ')}`);
+      }
+      cpu.push({
+        ...at,
+        table: table.name,
+        kernel: c.pe.sequence as string,
+        cyclesPerTap: c.pe.cyclesPerTap as number,
+        cycles: c.cycles,
+        energyPj: null,
+        provenance: [
+          ...c.cyclesProvenance,
+          ...c.pe.provenance,
+          `energy: ${table.name} gives cycles only (no energy per instruction)`,
+        ],
+      });
+    }
+    for (const table of [...tables.asicOp, ...tables.asicCell]) {
+      const pe = costOf(result, table.name).pe;
+      if (pe !== null && pe.areaUm2 !== null) {
+        area.push({ ...at, table: table.name, areaUm2: pe.areaUm2, provenance: pe.provenance });
+      }
+    }
+    const analytic = analyticCounts(net.graph, result.bits);
+    differences.push(
+      ...countDifferences(measuredCounts(result), analytic).map((d) => `${net.network} ${d}`),
+    );
   }
   notes.push(
     differences.length === 0

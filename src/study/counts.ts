@@ -1,71 +1,43 @@
 import { countGraph } from '../budget/count-graph.js';
-import type { LayerWork } from '../cost/layer-work.js';
-import { mergeCounts, type OpCount, opKey } from '../cost/ops.js';
+import { mergeCounts, opKey } from '../cost/ops.js';
+import type { LayerCounts } from '../cost/price-inference.js';
 import type { ModelGraph } from '../nn/graph.js';
-import type { LayerRowKind, Network } from '../report/results.js';
+import type { NetworkResult } from '../pipeline/measure.js';
 
 /**
- * Exact operation counts of one inference of one network at one bit width, node by node: what
- * every energy, breakdown and cycle figure of the study is priced from.
+ * Two independent countings of one inference, node by node: the engine's counters, taken while
+ * it runs (a pipeline result), and src/budget's analytic rules over the graph alone
+ * (conventions in src/budget/conventions.ts). The study states whether they agree.
  */
-export interface LayerCounts {
-  /** Node id in the model graph (`conv2`, `bn3`). */
-  readonly layer: string;
-  readonly kind: LayerRowKind;
-  /** Compute primitives of the node. */
-  readonly ops: readonly OpCount[];
-  /** On-chip memory traffic of the node (sram-read / sram-write). */
-  readonly memory: readonly OpCount[];
+export function measuredCounts(result: NetworkResult): LayerCounts[] {
+  return result.layers.flatMap((l): LayerCounts[] =>
+    l.ops.length > 0 || l.memory.length > 0
+      ? [
+          {
+            layer: l.id,
+            kind: (l.kind as LayerCounts['kind']) ?? 'other',
+            ops: l.ops,
+            memory: l.memory,
+          },
+        ]
+      : [],
+  );
 }
 
-export interface NetworkCounts {
-  readonly network: Network;
-  readonly bits: number;
-  /** Nodes that perform any operation, in graph order. */
-  readonly layers: readonly LayerCounts[];
-  /** The conv and linear layers as GEMMs (the input of the cycle models), in graph order. */
-  readonly works: readonly LayerWork[];
-}
-
-/**
- * Counts of a network from its graph (src/budget's node-by-node rules, stated in
- * src/budget/conventions.ts): every node's primitives and memory traffic per inference.
- */
-export function networkCounts(network: Network, graph: ModelGraph, bits: number): NetworkCounts {
-  const nodes = countGraph(graph, bits);
-  const layers = nodes
+export function analyticCounts(graph: ModelGraph, bits: number): LayerCounts[] {
+  return countGraph(graph, bits)
     .filter((n) => n.ops.length > 0 || n.memory.length > 0)
-    .map(
-      (n): LayerCounts => ({
-        layer: n.id,
-        kind: n.kind ?? 'other',
-        ops: n.ops,
-        memory: n.memory,
-      }),
-    );
-  const works = nodes.flatMap((n) => (n.work ? [n.work] : []));
-  return { network, bits, layers, works };
-}
-
-/** Every compute op of a network, merged by op and width. */
-export function totalOps(counts: NetworkCounts): OpCount[] {
-  return mergeCounts(counts.layers.flatMap((l) => l.ops));
-}
-
-/** Every memory access of a network, merged by op and width. */
-export function totalMemory(counts: NetworkCounts): OpCount[] {
-  return mergeCounts(counts.layers.flatMap((l) => l.memory));
+    .map((n) => ({ layer: n.id, kind: n.kind ?? 'other', ops: n.ops, memory: n.memory }));
 }
 
 /**
  * Where two countings of the same network disagree, node by node (`layer: op:bits a vs b`); an
- * empty list when they agree exactly. The study holds the engine's counters, taken while it
- * runs, against src/budget's analytic counts from the graph alone.
+ * empty list when they agree exactly.
  */
-export function countDifferences(a: NetworkCounts, b: NetworkCounts): string[] {
-  const keyed = (c: NetworkCounts) =>
+export function countDifferences(a: readonly LayerCounts[], b: readonly LayerCounts[]): string[] {
+  const keyed = (c: readonly LayerCounts[]) =>
     new Map(
-      c.layers.map((l) => [
+      c.map((l) => [
         l.layer,
         new Map(mergeCounts([...l.ops, ...l.memory]).map((x) => [opKey(x), x.count])),
       ]),

@@ -1,33 +1,29 @@
-import { DEFAULT_DATAPATH, getKernel, type KernelContext, NodeCounter } from '../engine/index.js';
+import { NodeCounter } from '../engine/counters.js';
+import { getKernel, type KernelContext } from '../engine/kernels/registry.js';
+import { DEFAULT_DATAPATH } from '../engine/run.js';
 import type { IntTensor } from '../engine/tensor.js';
-import type { Dataset } from '../nn/data/dataset.js';
-import type { IntegerGraph, WeightNode } from '../quant/graph.js';
+import { datasetFor } from '../pipeline/datasets.js';
+import { gather } from '../pipeline/measure.js';
+import type { PreparedNetwork } from '../pipeline/prepare.js';
+import type { WeightNode } from '../quant/graph.js';
 import type { LayerOperands } from './operands.js';
-
-/** The raw bytes of chosen test images, one after another. */
-export function gatherImages(test: Dataset, images: readonly number[]): Uint8Array {
-  const size = test.shape[0] * test.shape[1] * test.shape[2];
-  const out = new Uint8Array(images.length * size);
-  images.forEach((img, k) => {
-    out.set(test.images.subarray(img * size, (img + 1) * size), k * size);
-  });
-  return out;
-}
 
 /**
  * Integer operands of one weight layer on chosen test images: the graph runs node by node
  * (the engine's functional kernels) up to the layer's input, which is kept.
  */
 export function layerOperands(
-  graph: IntegerGraph,
+  prepared: PreparedNetwork,
   layer: string,
-  test: Dataset,
   images: readonly number[],
 ): LayerOperands {
+  const { graph } = prepared;
+  const test = datasetFor(prepared.checkpoint, 'test', prepared.path);
+  const size = test.shape[0] * test.shape[1] * test.shape[2];
   const index = graph.nodes.findIndex((n) => n.id === layer);
   const node = graph.nodes[index] as WeightNode;
   const input = graph.nodes[0];
-  const data = Int32Array.from(gatherImages(test, images));
+  const data = Int32Array.from(gather(test.images, size, images));
   const outputs = new Map<string, IntTensor>();
   let x: IntTensor = { shape: input.shape, images: images.length, planes: 1, data };
   for (let i = 0; i < index; i++) {

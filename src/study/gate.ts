@@ -1,6 +1,6 @@
 import type { AsicCellTable } from '../cost/table-types.js';
-import { NETWORK_NAMES } from '../report/categories.js';
-import { formatEnergy } from '../report/format.js';
+import { formatEnergy } from '../format.js';
+import { NETWORK_NAMES } from './categories.js';
 import type { QuantizedNetwork } from './inference.js';
 import { tableTitle } from './tables.js';
 
@@ -27,7 +27,9 @@ export async function gateLevelNote(
     tick();
     mismatches += sample.mismatches;
     for (const n of sample.notPriced) left.add(n.replace(/ \(.*\)/, '').split(':')[0]);
-    parts.push(`${NETWORK_NAMES[q.network.network]} ${formatEnergy(sample.energyPj)}`);
+    parts.push(
+      `${NETWORK_NAMES[q.network.network]} ${sample.energyPj === null ? 'not priced' : formatEnergy(sample.energyPj)}`,
+    );
   }
   const agreement =
     mismatches === 0

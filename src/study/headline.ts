@@ -1,6 +1,6 @@
-import { NETWORK_NAMES } from '../report/categories.js';
-import { formatAccuracy, formatEnergy, formatSig, intLabel } from '../report/format.js';
-import { NETWORKS, type ReportResults } from '../report/results.js';
+import { formatAccuracy, formatEnergy, formatSig, intLabel } from '../format.js';
+import { NETWORK_NAMES } from './categories.js';
+import { NETWORKS, type ReportResults } from './results.js';
 
 /**
  * The headline numbers of a study as table rows (header first): accuracy at the default width

@@ -2,8 +2,8 @@ import type { LayerWork } from '../cost/layer-work.js';
 import { InputError, show } from '../errors.js';
 import { type Checkpoint, loadCheckpoint } from '../nn/checkpoint.js';
 import type { ModelGraph } from '../nn/graph.js';
-import { NETWORKS, type Network } from '../report/results.js';
 import type { CheckpointRef } from './options.js';
+import { NETWORKS, type Network } from './results.js';
 
 /**
  * The three trained networks a study compares: one checkpoint per variant, all of the same

@@ -1,8 +1,8 @@
-import { NETWORK_NAMES } from '../report/categories.js';
-import { formatCount } from '../report/format.js';
-import type { AdderSection, Network } from '../report/results.js';
-import { pricesMemory } from './energy.js';
+import { pricesMemory } from '../cost/price-inference.js';
+import { formatCount } from '../format.js';
+import { NETWORK_NAMES } from './categories.js';
 import type { QuantizedEngine } from './inference.js';
+import type { AdderSection, Network } from './results.js';
 import type { StudyTables } from './tables.js';
 import { tableTitle } from './tables.js';
 

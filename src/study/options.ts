@@ -1,6 +1,6 @@
 import { InputError, show } from '../errors.js';
 import { fromRoot } from '../paths.js';
-import type { Network } from '../report/results.js';
+import type { Network } from './results.js';
 
 /**
  * What a study runs. One typed object; every field has a documented default, and the bounds are
@@ -96,6 +96,7 @@ export interface ResolvedStudyOptions {
   readonly accNetworks: readonly Network[];
   readonly adderImages: number;
   readonly full: boolean;
+  readonly threads: number | undefined;
   readonly progress: StudyProgress;
 }
 
@@ -132,6 +133,8 @@ export function resolveStudyOptions(options: StudyOptions = {}): ResolvedStudyOp
     accNetworks: full ? FULL_ACC_NETWORKS : ACC_NETWORKS,
     adderImages: full ? FULL_ADDER_IMAGES : ADDER_IMAGES,
     full,
+    threads:
+      options.threads === undefined ? undefined : checkInt('threads', options.threads, 1, 64),
     progress: options.progress ?? SILENT,
   };
 }

@@ -1,6 +1,5 @@
-import type { Dataset } from '../nn/data/dataset.js';
-import { NETWORK_NAMES } from '../report/categories.js';
-import { formatAccuracy, intLabel } from '../report/format.js';
+import { formatAccuracy, intLabel } from '../format.js';
+import { NETWORK_NAMES } from './categories.js';
 import type { QuantizedEngine, QuantizedNetwork } from './inference.js';
 import type { StudyNetwork } from './networks.js';
 
@@ -19,7 +18,6 @@ export async function requantizationNote(
     readonly byBits: (bits: number) => QuantizedNetwork;
   }[],
   widths: readonly number[],
-  test: Dataset,
   images: number,
   tick: () => void,
 ): Promise<string> {
@@ -28,7 +26,7 @@ export async function requantizationNote(
     const cells: string[] = [];
     for (const bits of widths) {
       const shift = await byBits(bits).correct(images);
-      const thresholds = await engine.quantize(net, bits, test, 'thresholds').correct(images);
+      const thresholds = await engine.quantize(net, bits, 'thresholds').correct(images);
       tick();
       cells.push(
         `${intLabel(bits)} ${formatAccuracy(thresholds, images)} (multiply-shift ${formatAccuracy(shift, images)})`,

@@ -1,26 +1,24 @@
 import type { LayerWork } from '../cost/layer-work.js';
+import { pricesMemory } from '../cost/price-inference.js';
 import { ADDER_ARCHS } from '../gen/adders/index.js';
 import { SeededRandom } from '../gen/random.js';
-import { loadMnist } from '../nn/data/mnist.js';
 import { packageVersion } from '../paths.js';
-import {
-  type AccumulatorCurve,
-  RESULTS_SCHEMA_VERSION,
-  type ReportResults,
-} from '../report/results.js';
+import { datasetFor } from '../pipeline/datasets.js';
+import type { NetworkResult } from '../pipeline/measure.js';
 import { accumulatorCurve, accumulatorRuns, accumulatorSection } from './accumulator.js';
 import { accuracySection, floatCorrect } from './accuracy.js';
 import { adderSection } from './adders.js';
 import { budgetSection } from './budgets.js';
 import { costSections } from './costs.js';
-import { pricesMemory } from './energy.js';
+import { integerEngine } from './engine.js';
 import { gateLevelNote } from './gate.js';
-import type { QuantizedEngine, QuantizedNetwork } from './inference.js';
+import type { QuantizedNetwork } from './inference.js';
 import { loadStudyNetworks, type StudyNetwork } from './networks.js';
 import { studyNotes } from './notes.js';
 import { accumulatorStream } from './operands.js';
 import { resolveStudyOptions, type StudyOptions } from './options.js';
 import { requantizationNote } from './requantization.js';
+import { type AccumulatorCurve, RESULTS_SCHEMA_VERSION, type ReportResults } from './results.js';
 import { loadStudyTables } from './tables.js';
 
 /**
@@ -40,15 +38,13 @@ import { loadStudyTables } from './tables.js';
 export const TIE_TOLERANCE = 0.05;
 export const ACCURACY_TOLERANCE_POINTS = 0.5;
 
-export async function runStudy(
-  options: StudyOptions,
-  engine: QuantizedEngine,
-): Promise<ReportResults> {
+export async function runStudy(options: StudyOptions = {}): Promise<ReportResults> {
   const opts = resolveStudyOptions(options);
   const progress = opts.progress;
   const tables = loadStudyTables();
+  const engine = integerEngine(tables.all, opts.threads);
   const { architecture, dataset, networks } = loadStudyNetworks(opts.checkpoints);
-  const test = loadMnist('test');
+  const test = datasetFor(networks[0].checkpoint, 'test', networks[0].ref.label);
   const images = Math.min(opts.limit ?? test.count, test.count);
 
   // Quantize every network at every width of the sweep (calibration happens here).
@@ -57,7 +53,7 @@ export async function runStudy(
   const quantized = new Map<string, QuantizedNetwork>();
   for (const net of networks) {
     for (const bits of opts.sweepBits) {
-      quantized.set(`${net.network}/${bits}`, engine.quantize(net, bits, test));
+      quantized.set(`${net.network}/${bits}`, engine.quantize(net, bits));
       progress.tick(++done);
     }
   }
@@ -90,21 +86,21 @@ export async function runStudy(
 
   progress.stage('costs', networks.length);
   done = 0;
-  const costs = costSections(
-    tables,
-    networks.map((net) => {
-      const counts = at(net.network, opts.bits).counts();
-      tick();
-      return { net, counts };
-    }),
-  );
+  const measured: { net: StudyNetwork; result: NetworkResult }[] = [];
+  for (const net of networks) {
+    measured.push({ net, result: await at(net.network, opts.bits).measured(images) });
+    tick();
+  }
+  const costs = costSections(tables, measured);
 
   // The additions of AdderNet's first adder layer on a few seeded test images.
   const adderNet = networks.find((n) => n.network === 'addernet') as StudyNetwork;
   const q = at('addernet', opts.bits);
   const layer = adderNet.bodyLayers[0];
   const picked = pickImages(images, opts.adderImages, opts.seed);
-  const work = q.counts().works.find((w) => w.name === layer) as LayerWork;
+  const work = (
+    measured.find((m) => m.net === adderNet) as { result: NetworkResult }
+  ).result.work.find((w) => w.name === layer) as LayerWork;
   const stream = accumulatorStream(
     q.operands(layer, picked),
     work.accBits,
@@ -147,7 +143,6 @@ export async function runStudy(
     engine,
     networks.map((net) => ({ net, byBits: (b: number) => at(net.network, b) })),
     lower,
-    test,
     accImages,
     tick,
   );

@@ -1,3 +1,4 @@
+import { pricesMemory } from '../cost/price-inference.js';
 import type {
   AsicCellTable,
   AsicOpTable,
@@ -6,8 +7,7 @@ import type {
   FpgaTable,
 } from '../cost/table-types.js';
 import { loadTable, tableNames } from '../cost/tables.js';
-import type { CostTableRef } from '../report/results.js';
-import { pricesMemory } from './energy.js';
+import type { CostTableRef } from './results.js';
 
 /**
  * The cost tables a study prices on: every table shipped in cost-tables/, sorted by name, each
@@ -20,6 +20,8 @@ export interface StudyTables {
   readonly fpga: readonly FpgaTable[];
   readonly cpu: readonly CpuTable[];
   readonly refs: readonly CostTableRef[];
+  /** Every table, sorted by name: what each measured run is priced on. */
+  readonly all: readonly CostTable[];
 }
 
 /**
@@ -79,5 +81,6 @@ export function loadStudyTables(): StudyTables {
     fpga: of('fpga'),
     cpu: of('cpu'),
     refs: tables.map(tableRef),
+    all: tables,
   };
 }

@@ -42,7 +42,7 @@ describe('addersim infer', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'lenet5 addernet, 8-bit, BatchNorm by thresholds, gate backend, 8 test images',
+      'lenet5 addernet, 8-bit, BatchNorm by multiply-shift, gate backend, 8 test images',
     );
     expect(r.stdout).toMatch(/cells-45nm\s+-\s+\d/);
   });
@@ -57,7 +57,7 @@ describe('addersim infer', () => {
   it.each([
     [['--bits', '1'], '--bits must be an integer from 2 to 16, not 1'],
     [['--backend', 'spice'], '--backend must be one of functional, gate, not "spice"'],
-    [['--bn', 'float'], '--bn must be one of thresholds, multiply-shift, not "float"'],
+    [['--bn', 'float'], '--bn must be one of multiply-shift, thresholds, not "float"'],
     [['--overflow', 'clip'], '--overflow must be one of wrap, sat, not "clip"'],
     [
       ['--arch', 'magic'],

@@ -1,6 +1,6 @@
-import { type PreparedNetwork, prepareNetwork } from '../../src/engine/network.js';
 import type { Variant } from '../../src/nn/graph.js';
 import { fromRoot } from '../../src/paths.js';
+import { type PreparedNetwork, prepareNetwork } from '../../src/pipeline/index.js';
 import type { QuantOptions } from '../../src/quant/options.js';
 
 /** The shipped checkpoints, and a quickly calibrated (200 images) quantization of each. */

@@ -1,6 +1,8 @@
 import type { Netlist } from '../../src/ir/netlist.js';
 import { compile } from '../../src/sim/compiled.js';
 import { ReferenceSimulator } from '../../src/sim/reference.js';
+import { ActivityKernel } from '../../src/sim/wasm/activity-kernel.js';
+import { wasm } from '../../src/sim/wasm/api.js';
 
 /**
  * Every simulator the conformance suites run against (STYLE habit 6): a new simulator is one
@@ -70,4 +72,81 @@ const compiled: SimulatorUnderTest = {
   },
 };
 
-export const SIMULATORS: SimulatorUnderTest[] = [reference, compiled];
+/**
+ * The WebAssembly SIMD activity kernel the engine's gate backend runs every datapath through
+ * (128 lanes per value, toggles counted in the same loop). Combinational batches go one vector
+ * per lane, 128 lanes per group, one cycle; a sequential run is one group of as many cycles in
+ * lane 0. Skipped (absent from the list) where the platform has no WebAssembly SIMD.
+ */
+function laneRun(
+  netlist: Netlist,
+  cycles: readonly Readonly<Record<string, readonly bigint[]>>[],
+  lanes: number,
+): Record<string, bigint[]>[] {
+  const ports = netlist.inputs.map((p) => p.name);
+  const kernel = ActivityKernel.create(netlist, ports, []);
+  if (!kernel) throw new Error('no WebAssembly SIMD');
+  const groups = Math.max(1, Math.ceil(lanes / 128));
+  const views = kernel.layout(groups, cycles.length);
+  const setBit = (view: Int32Array, value: number, lane: number) => {
+    const word = value * 4 + (lane >> 5);
+    view[word] |= 1 << (lane & 31);
+  };
+  for (let g = 0; g < groups; g++) {
+    for (let lane = 0; lane < 128 && g * 128 + lane < lanes; lane++) setBit(views.masks, g, lane);
+    cycles.forEach((cycle, t) => {
+      let bit = 0;
+      for (const port of netlist.inputs) {
+        const values = cycle[port.name];
+        for (let b = 0; b < port.bits.length; b++, bit++) {
+          for (let lane = 0; lane < 128 && g * 128 + lane < lanes; lane++) {
+            const v = values?.[g * 128 + lane] ?? 0n;
+            if ((v >> BigInt(b)) & 1n)
+              setBit(views.lane, (g * cycles.length + t) * kernel.laneBits + bit, lane);
+          }
+        }
+      }
+    });
+  }
+  views.run();
+  return cycles.map((_, t) => {
+    const out: Record<string, bigint[]> = {};
+    let bit = 0;
+    for (const port of netlist.outputs) {
+      const values = Array.from({ length: lanes }, () => 0n);
+      for (let b = 0; b < port.bits.length; b++, bit++) {
+        for (let i = 0; i < lanes; i++) {
+          const g = i >> 7;
+          const lane = i & 127;
+          const word = ((g * cycles.length + t) * kernel.outBits + bit) * 4 + (lane >> 5);
+          if ((views.out[word] >>> (lane & 31)) & 1) values[i] |= 1n << BigInt(b);
+        }
+      }
+      out[port.name] = values;
+    }
+    return out;
+  });
+}
+
+const activityKernel: SimulatorUnderTest = {
+  name: 'activity-kernel',
+  evaluateBatch(netlist, inputs) {
+    const count = Math.max(0, ...Object.values(inputs).map((v) => v.length));
+    if (count === 0) return Object.fromEntries(netlist.outputs.map((p) => [p.name, []]));
+    return laneRun(netlist, [inputs], count)[0];
+  },
+  run(netlist, cycles) {
+    const perCycle = cycles.map((c) =>
+      Object.fromEntries(Object.entries(c).map(([k, v]) => [k, [v]])),
+    );
+    return laneRun(netlist, perCycle, 1).map((o) =>
+      Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[0]])),
+    );
+  },
+};
+
+export const SIMULATORS: SimulatorUnderTest[] = [
+  reference,
+  compiled,
+  ...(wasm ? [activityKernel] : []),
+];

@@ -3,7 +3,7 @@
  * realistic shapes (LeNet-5 on MNIST, three networks, two ASIC tables, two CPUs, one FPGA, six
  * budget architectures) and easy-to-check ratios. None of it is a measurement or a claim.
  */
-import type { Network, ReportResults } from '../../src/report/results.js';
+import type { Network, ReportResults } from '../../src/study/results.js';
 
 export type PerNetwork = Record<Network, number>;
 

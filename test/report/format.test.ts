@@ -8,7 +8,7 @@ import {
   formatShare,
   formatSig,
   plural,
-} from '../../src/report/format.js';
+} from '../../src/format.js';
 
 describe('formatEnergy: pJ/nJ/µJ with 3 significant digits', () => {
   test.each([

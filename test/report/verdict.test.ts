@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { ReportResults } from '../../src/report/results.js';
 import { computeVerdict, type Finding } from '../../src/report/verdict.js';
+import type { ReportResults } from '../../src/study/results.js';
 import { type Knobs, MIXED, makeFixture } from './fixture.js';
 
 /** The outcome of each finding, keyed `topic/table/versus`, for compact comparison. */

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import type { ReportResults } from '../../src/report/results.js';
 import { type WrittenReport, writeReport } from '../../src/report/write.js';
+import type { ReportResults } from '../../src/study/results.js';
 import { makeFixture } from './fixture.js';
 import { readPng } from './png.js';
 

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { countGraph } from '../../src/budget/count-graph.js';
 import { NodeCounter } from '../../src/engine/counters.js';
 import { getKernel } from '../../src/engine/kernels/registry.js';
 import { DEFAULT_DATAPATH } from '../../src/engine/run.js';
 import { modelFromCheckpoint } from '../../src/nn/checkpoint.js';
 import { loadMnist } from '../../src/nn/data/mnist.js';
 import { evaluateAccuracy } from '../../src/nn/evaluate.js';
+import { prepareCheckpoint, requantize } from '../../src/pipeline/prepare.js';
 import { checkResults } from '../../src/report/validate.js';
-import { networkCounts } from '../../src/study/counts.js';
+import { analyticCounts, measuredCounts } from '../../src/study/counts.js';
 import { integerEngine } from '../../src/study/engine.js';
 import { pickImages, runStudy } from '../../src/study/index.js';
 import { loadStudyNetworks } from '../../src/study/networks.js';
 import { accumulatorStream } from '../../src/study/operands.js';
 import { resolveStudyOptions } from '../../src/study/options.js';
+import { loadStudyTables } from '../../src/study/tables.js';
 
 /**
  * The study on the shipped checkpoints with a small --limit: the results pass the report's
@@ -94,29 +97,31 @@ describe('runStudy', () => {
 });
 
 describe('the integer engine adapter', () => {
-  const test = loadMnist('test');
-  const engine = integerEngine(loadMnist('train'));
+  const engine = integerEngine(loadStudyTables().all);
   const { networks } = loadStudyNetworks(resolveStudyOptions({}).checkpoints);
 
-  it('counts each network exactly as the analytic budget does, node by node', () => {
+  it('counts each network exactly as the analytic budget does, node by node', async () => {
     for (const net of networks) {
-      const counts = engine.quantize(net, 6, test).counts();
-      const analytic = networkCounts(net.network, net.graph, 6);
-      expect(counts.layers).toEqual(analytic.layers);
-      expect(counts.works).toEqual(analytic.works);
+      const result = await engine.quantize(net, 6).measured(20);
+      expect(measuredCounts(result)).toEqual(analyticCounts(net.graph, 6));
+      const works = countGraph(net.graph, 6).flatMap((n) => (n.work ? [n.work] : []));
+      expect(result.work).toEqual(works);
     }
   });
 
   it("gives the operands whose |x − w| sums are the adder layer's accumulators", () => {
     const adder = networks[0];
-    const q = engine.quantize(adder, 8, test);
+    const q = engine.quantize(adder, 8);
+    const graph = requantize(prepareCheckpoint(adder.checkpoint, adder.ref.label), {
+      bits: 8,
+    }).graph;
     const ops = q.operands('conv2', [5, 9]);
     const stream = accumulatorStream(ops, 16, 'conv2');
     // The engine's own adder kernel on the same input tensor (SIMD sum of absolute differences).
     const { inputs, weights } = ops;
     const data = new Int32Array(inputs.length * inputs[0].length);
     inputs.forEach((x, k) => data.set(x, k * x.length));
-    const node = q.graph.nodes.find((n) => n.id === 'conv2');
+    const node = graph.nodes.find((n) => n.id === 'conv2');
     const out = getKernel('functional', node as never)(
       node as never,
       [{ shape: ops.inShape, images: inputs.length, planes: 1, data }],

@@ -3,15 +3,16 @@ import { formatNumber } from '../../cost/estimate.js';
 import { opKey } from '../../cost/ops.js';
 import { tableNames } from '../../cost/tables.js';
 import { BACKENDS, type Backend } from '../../engine/kernels/registry.js';
-import { inferCheckpoint, type NetworkResult } from '../../engine/network.js';
 import { ABSDIFF_VARIANTS, type AbsDiffVariant } from '../../gen/absdiff/index.js';
 import { ADDER_ARCHS, type AdderArch } from '../../gen/adders/index.js';
 import { MULTIPLIER_ARCHS, type MultiplierArch } from '../../gen/multipliers/index.js';
+import { inferCheckpoint, type NetworkResult } from '../../pipeline/index.js';
 import {
   ACC_OVERFLOW_MODES,
   type AccOverflow,
   BN_MODES,
   type BnMode,
+  DEFAULT_BN_MODE,
   MAX_GROUPS,
   MAX_QUANT_BITS,
   MIN_QUANT_BITS,
@@ -65,8 +66,8 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       })
       .option('bn', {
         type: 'string',
-        default: 'thresholds',
-        describe: `BatchNorm + requantization: ${BN_MODES.join(' | ')}`,
+        default: DEFAULT_BN_MODE,
+        describe: `BatchNorm + requantization after each accumulator: ${BN_MODES.join(' | ')} (multiply-shift: a b-bit multiply and an add per element, as the budget counts it; thresholds: comparisons only)`,
       })
       .option('acc-bits', {
         type: 'number',

@@ -1,8 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { formatNumber } from '../../cost/estimate.js';
 import { tableNames } from '../../cost/tables.js';
-import { runSweep } from '../../engine/sweep.js';
-import { parseAccBitsList, type SweepSpec } from '../../engine/sweep-spec.js';
 import { ABSDIFF_VARIANTS, type AbsDiffVariant } from '../../gen/absdiff/index.js';
 import { ADDER_ARCHS, type AdderArch } from '../../gen/adders/index.js';
 import {
@@ -10,10 +8,13 @@ import {
   type AccOverflow,
   BN_MODES,
   type BnMode,
+  DEFAULT_BN_MODE,
   MAX_GROUPS,
   MAX_QUANT_BITS,
   MIN_QUANT_BITS,
 } from '../../quant/options.js';
+import { parseAccBitsList, type SweepSpec } from '../../sweep/spec.js';
+import { runSweep } from '../../sweep/sweep.js';
 import { choiceFlag, choiceListFlag, intFlag, intListFlag } from '../args.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
@@ -77,7 +78,11 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         default: 10_000,
         describe: 'the first N test images per point',
       })
-      .option('bn', { type: 'string', default: 'thresholds', describe: `${BN_MODES.join(' | ')}` })
+      .option('bn', {
+        type: 'string',
+        default: DEFAULT_BN_MODE,
+        describe: `BatchNorm + requantization: ${BN_MODES.join(' | ')}`,
+      })
       .option('overflow', {
         type: 'string',
         default: 'wrap',

@@ -1,11 +1,11 @@
 import type { Netlist } from '../../ir/netlist.js';
 import { allocPlanes, transpose32 } from '../../sim/bitplane.js';
 import { compile } from '../../sim/compiled.js';
+import { activityKernel } from '../../sim/wasm/activity-kernel.js';
 import type { NodeCounter } from '../counters.js';
 import { lanesToPlanes, planesToLanes } from './layout.js';
 import { laneMask, unpackWide } from './planes.js';
 import { streamLayout } from './stream.js';
-import { activityKernel } from './wasm-activity.js';
 
 /**
  * A binary layer through the K-lane XNOR-popcount netlist (combinational). The outputs

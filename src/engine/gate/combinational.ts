@@ -1,11 +1,11 @@
 import type { Netlist } from '../../ir/netlist.js';
 import { allocPlanes, packGather } from '../../sim/bitplane.js';
 import { compile } from '../../sim/compiled.js';
+import { activityKernel } from '../../sim/wasm/activity-kernel.js';
 import type { NodeCounter } from '../counters.js';
 import { lanesToPlanes, planesToLanes } from './layout.js';
 import { laneMask, unpackWide } from './planes.js';
 import { streamLayout } from './stream.js';
-import { activityKernel } from './wasm-activity.js';
 
 /**
  * Evaluates a combinational netlist on a stream of operand vectors (one array per input port,

@@ -1,8 +1,8 @@
 import type { WeightNode } from '../../quant/graph.js';
+import { align16 } from '../../sim/wasm/module.js';
 import type { NodeCounter } from '../counters.js';
 import { channelsByPlane } from '../patches.js';
 import type { IntTensor } from '../tensor.js';
-import { align16 } from '../wasm/runtime.js';
 
 /**
  * What every weight-layer kernel shares: the channel groups with their weight rows laid out

@@ -1,7 +1,7 @@
 import type { ChartDataset } from 'chart.js';
-import { NETWORK_NAMES } from '../categories.js';
-import { formatCount, intLabel, percent } from '../format.js';
-import { NETWORKS, type ReportResults } from '../results.js';
+import { formatCount, intLabel, percent } from '../../format.js';
+import { NETWORK_NAMES } from '../../study/categories.js';
+import { NETWORKS, type ReportResults } from '../../study/results.js';
 import { type ChartSpec, chartSpec } from './spec.js';
 import { axisTitle, NETWORK_COLORS, titles } from './style.js';
 

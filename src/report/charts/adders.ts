@@ -1,6 +1,6 @@
 import type { Plugin } from 'chart.js';
-import { formatCount, formatEnergy } from '../format.js';
-import type { ReportResults } from '../results.js';
+import { formatCount, formatEnergy } from '../../format.js';
+import type { ReportResults } from '../../study/results.js';
 import { type ChartSpec, chartSpec } from './spec.js';
 import { axisTitle, titles } from './style.js';
 

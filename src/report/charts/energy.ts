@@ -1,7 +1,7 @@
 import type { ChartDataset } from 'chart.js';
-import { ENERGY_CATEGORIES, energyByCategory, NETWORK_NAMES } from '../categories.js';
-import { energyUnit, intLabel } from '../format.js';
-import { NETWORKS, type ReportResults } from '../results.js';
+import { energyUnit, intLabel } from '../../format.js';
+import { ENERGY_CATEGORIES, energyByCategory, NETWORK_NAMES } from '../../study/categories.js';
+import { NETWORKS, type ReportResults } from '../../study/results.js';
 import { type ChartSpec, chartSpec } from './spec.js';
 import { axisTitle, CATEGORY_COLORS, NETWORK_COLORS, titles } from './style.js';
 

@@ -1,4 +1,4 @@
-import type { ReportResults } from '../results.js';
+import type { ReportResults } from '../../study/results.js';
 import { accumulatorChart, accuracyChart } from './accuracy.js';
 import { adderChart } from './adders.js';
 import { budgetChart } from './budgets.js';

@@ -1,6 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
-import type { EnergyCategory } from '../categories.js';
-import type { Network } from '../results.js';
+import type { EnergyCategory } from '../../study/categories.js';
+import type { Network } from '../../study/results.js';
 
 /**
  * Colours and shared options of every chart. Colours are the Okabe-Ito palette, which stays

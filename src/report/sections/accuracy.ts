@@ -1,4 +1,6 @@
-import { NETWORK_NAMES } from '../categories.js';
+import { formatAccuracy, formatCount, intLabel } from '../../format.js';
+import { NETWORK_NAMES } from '../../study/categories.js';
+import { NETWORKS, type ReportResults } from '../../study/results.js';
 import {
   type Block,
   type ChartRef,
@@ -9,8 +11,6 @@ import {
   paragraph,
   table,
 } from '../document.js';
-import { formatAccuracy, formatCount, intLabel } from '../format.js';
-import { NETWORKS, type ReportResults } from '../results.js';
 
 /** Accuracy vs bit width: one row per bit width, one column per network, float last. */
 export function accuracySection(results: ReportResults, charts: readonly ChartRef[]): Block[] {

@@ -1,3 +1,5 @@
+import { formatArea, formatCount, formatDelay, formatEnergy, formatSig } from '../../format.js';
+import type { ReportResults } from '../../study/results.js';
 import {
   type Block,
   type ChartRef,
@@ -7,8 +9,6 @@ import {
   paragraph,
   table,
 } from '../document.js';
-import { formatArea, formatCount, formatDelay, formatEnergy, formatSig } from '../format.js';
-import type { ReportResults } from '../results.js';
 
 /**
  * The toggle-model caveat, stated wherever adder energies appear: a zero-delay simulation

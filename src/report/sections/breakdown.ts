@@ -1,5 +1,6 @@
-import { opKey } from '../../cost/ops.js';
-import { NETWORK_NAMES } from '../categories.js';
+import { formatCount, formatEnergy, formatShare } from '../../format.js';
+import { NETWORK_NAMES, opKey } from '../../study/categories.js';
+import { NETWORKS, type ReportResults } from '../../study/results.js';
 import { breakdownTable } from '../charts/energy.js';
 import {
   type Block,
@@ -10,8 +11,6 @@ import {
   paragraph,
   table,
 } from '../document.js';
-import { formatCount, formatEnergy, formatShare } from '../format.js';
-import { NETWORKS, type ReportResults } from '../results.js';
 
 function titleOf(results: ReportResults, id: string): string {
   return results.tables.find((t) => t.id === id)?.title ?? id;

@@ -1,9 +1,11 @@
+import { formatCount } from '../../format.js';
 import {
   categoryOf,
   ENERGY_CATEGORIES,
   type EnergyCategory,
   NETWORK_NAMES,
-} from '../categories.js';
+} from '../../study/categories.js';
+import { NETWORKS, type ReportResults } from '../../study/results.js';
 import {
   type Block,
   type ChartRef,
@@ -13,8 +15,6 @@ import {
   paragraph,
   table,
 } from '../document.js';
-import { formatCount } from '../format.js';
-import { NETWORKS, type ReportResults } from '../results.js';
 
 /**
  * Operation budgets in both conventions: the AdderNet paper's (#Mul, #Add, #XNOR) and explicit

@@ -1,4 +1,13 @@
-import { NETWORK_NAMES } from '../categories.js';
+import {
+  formatArea,
+  formatCount,
+  formatEnergy,
+  formatRatio,
+  formatSig,
+  intLabel,
+} from '../../format.js';
+import { NETWORK_NAMES } from '../../study/categories.js';
+import { NETWORKS, type Network, type ReportResults } from '../../study/results.js';
 import {
   type Block,
   type ChartRef,
@@ -8,15 +17,6 @@ import {
   paragraph,
   table,
 } from '../document.js';
-import {
-  formatArea,
-  formatCount,
-  formatEnergy,
-  formatRatio,
-  formatSig,
-  intLabel,
-} from '../format.js';
-import { NETWORKS, type Network, type ReportResults } from '../results.js';
 
 const DASH = '—';
 

@@ -1,7 +1,7 @@
-import { NETWORK_NAMES } from '../categories.js';
+import { formatCount } from '../../format.js';
+import { NETWORK_NAMES } from '../../study/categories.js';
+import { NETWORKS, type Network, type ReportResults } from '../../study/results.js';
 import { type Block, heading, type ListItem, list, paragraph, table } from '../document.js';
-import { formatCount } from '../format.js';
-import { NETWORKS, type Network, type ReportResults } from '../results.js';
 import { toggleCaveat } from './adders.js';
 
 function titleOf(results: ReportResults, id: string): string {

@@ -1,6 +1,6 @@
+import { formatCount, formatPlain, intLabel } from '../../format.js';
+import type { ReportResults } from '../../study/results.js';
 import { type Block, heading, list, paragraph } from '../document.js';
-import { formatCount, formatPlain, intLabel } from '../format.js';
-import type { ReportResults } from '../results.js';
 import type { Verdict } from '../verdict.js';
 
 /** Title and the run's parameters. */

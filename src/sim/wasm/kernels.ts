@@ -52,7 +52,11 @@ function locals(netCount: number): Locals {
   };
 }
 
-/** Two-input gates: the SIMD operation, and whether its result is inverted. */
+/**
+ * The gate table of every WebAssembly kernel (these and the activity kernel): one cell as
+ * 128-lane operations on v128 locals. Two-input gates: the SIMD operation, and whether its
+ * result is inverted.
+ */
 const BINARY: Partial<Record<CellKind, [op: number, invert: boolean]>> = {
   and: [SIMD.and, false],
   or: [SIMD.or, false],
@@ -62,7 +66,13 @@ const BINARY: Partial<Record<CellKind, [op: number, invert: boolean]>> = {
   xnor: [SIMD.xor, true],
 };
 
-function gate(c: Code, kind: CellKind, ins: number[], outs: number[], tmp: number): void {
+export function emitGate(
+  c: Code,
+  kind: CellKind,
+  ins: readonly number[],
+  outs: readonly number[],
+  tmp: number,
+): void {
   const [a, b, s] = ins;
   const binary = BINARY[kind];
   if (binary) {
@@ -99,7 +109,7 @@ function gates(c: Code, netlist: Netlist, L: Locals): void {
   const tmp = L.of('fa_t');
   for (const ci of order) {
     const cell = netlist.cells[ci];
-    gate(c, cell.kind, cell.inputs.map(L.net), cell.outputs.map(L.net), tmp);
+    emitGate(c, cell.kind, cell.inputs.map(L.net), cell.outputs.map(L.net), tmp);
   }
 }
 

@@ -1,9 +1,9 @@
 import type { OpCount } from '../cost/ops.js';
+import { perImage } from '../engine/counters.js';
+import { type NetlistSpec, netlistFor, parseSpecKey } from '../engine/gate/netlists.js';
+import type { RunResult } from '../engine/run.js';
 import type { IntegerGraph, IntNode } from '../quant/graph.js';
 import { planesOf, storedBits } from '../quant/graph.js';
-import { perImage } from './counters.js';
-import { type NetlistSpec, netlistFor, parseSpecKey } from './gate/netlists.js';
-import type { RunResult } from './run.js';
 
 /**
  * The per-layer part of a run's result: each node's datapath formats (what the integer graph

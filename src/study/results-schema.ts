@@ -5,6 +5,18 @@
  */
 import { PRIMITIVES } from '../cost/ops.js';
 import {
+  arrayOf,
+  count,
+  literal,
+  nonNegative,
+  nullable,
+  objectOf,
+  oneOf,
+  positive,
+  positiveInt,
+  str,
+} from '../report/schema.js';
+import {
   type AccumulatorCurve,
   type AccuracySection,
   type AdderArchitecture,
@@ -30,18 +42,6 @@ import {
   TABLE_KINDS,
   type VerdictInputs,
 } from './results.js';
-import {
-  arrayOf,
-  count,
-  literal,
-  nonNegative,
-  nullable,
-  objectOf,
-  oneOf,
-  positive,
-  positiveInt,
-  str,
-} from './schema.js';
 
 const network = oneOf(NETWORKS);
 const provenance = arrayOf(str);

@@ -1,5 +1,5 @@
-import { PAGE, type WasmApi, wasm } from '../../sim/wasm/api.js';
-import { encodeModule, type FunctionDef } from '../../sim/wasm/encode.js';
+import { PAGE, type WasmApi, wasm } from './api.js';
+import { encodeModule, type FunctionDef } from './encode.js';
 
 /**
  * One generated WebAssembly module with its own growable memory: the engine copies operands in,

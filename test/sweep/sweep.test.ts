@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRecords, runSweep } from '../../src/engine/sweep.js';
-import { parseAccBitsList, type SweepSpec, sweepPoints } from '../../src/engine/sweep-spec.js';
-import { CHECKPOINT } from './fixtures.js';
+import { parseAccBitsList, type SweepSpec, sweepPoints } from '../../src/sweep/spec.js';
+import { readRecords, runSweep } from '../../src/sweep/sweep.js';
+import { CHECKPOINT } from '../engine/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'addersim-sweep-'));
 const spec: SweepSpec = {

@@ -4,9 +4,9 @@ import { loadTable } from '../cost/tables.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
 import { loadCheckpoint } from '../nn/checkpoint.js';
-import type { SweepJob } from './jobs.js';
-import { runPool } from './pool.js';
-import { type SweepRecord, type SweepSpec, sweepPoints, sweepSettings } from './sweep-spec.js';
+import { runPool } from '../parallel/pool.js';
+import { computePoint, type PointJob } from './point.js';
+import { type SweepRecord, type SweepSpec, sweepPoints, sweepSettings } from './spec.js';
 
 /**
  * A resumable sweep. Every finished point is appended to `out` as one JSON line the moment it
@@ -17,6 +17,9 @@ import { type SweepRecord, type SweepSpec, sweepPoints, sweepSettings } from './
  * worker threads finished in. A file holding points of another sweep (other model, image count,
  * BatchNorm mode, ...) is an error, never mixed in.
  */
+/** The compiled worker script (absent when running from the TypeScript sources). */
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
 export interface SweepOptions {
   readonly threads?: number;
   /** Called with the points done (including those found in the file) and the total. */
@@ -59,9 +62,9 @@ export async function runSweep(
   const resumed = done.size;
   options.onProgress?.(done.size, points.length);
   const todo = points.filter((p) => !done.has(p.index));
-  const jobs: SweepJob[] = todo.map((point) => ({ type: 'sweep-point', spec, point }));
+  const jobs: PointJob[] = todo.map((point) => ({ spec, point }));
   const threads = options.threads ?? availableParallelism();
-  await runPool<SweepRecord>(jobs, threads, (record) => {
+  await runPool<PointJob, SweepRecord>(WORKER_URL, jobs, threads, computePoint, (record) => {
     appendFileSync(out, line(record));
     done.set(record.index, record);
     options.onProgress?.(done.size, points.length);

@@ -1,4 +1,7 @@
 import type { Primitive } from '../cost/ops.js';
+import type { LayerEnergy, PrimitiveEnergy } from '../cost/price-inference.js';
+import type { TableKind } from '../cost/table-types.js';
+import type { Backend } from '../engine/kernels/registry.js';
 import type { LayerKind, Variant } from '../nn/graph.js';
 
 /**
@@ -28,11 +31,10 @@ export type Network = Variant;
  * The kinds of cost table (the same names as src/cost's table kinds): asic-op prices op counts,
  * asic-cell prices netlists per cell, fpga and cpu give resources and cycles.
  */
-export const TABLE_KINDS = ['asic-op', 'asic-cell', 'fpga', 'cpu'] as const;
-export type TableKind = (typeof TABLE_KINDS)[number];
+export { TABLE_KINDS, type TableKind } from '../cost/table-types.js';
 
-export const BACKENDS = ['functional', 'gate-level'] as const;
-export type Backend = (typeof BACKENDS)[number];
+/** The engine's backends, by the engine's names. */
+export { BACKENDS, type Backend } from '../engine/kernels/registry.js';
 
 /** Layer rows of the per-layer breakdown: the graph's weight-layer kinds, or `other` (BN, pooling). */
 export const LAYER_ROW_KINDS = ['multiply', 'adder', 'binary', 'other'] as const;
@@ -158,22 +160,8 @@ export interface PeArea {
   readonly provenance: readonly string[];
 }
 
-export interface PrimitiveEnergy {
-  readonly op: Primitive;
-  readonly bits: number;
-  /** Second operand width of a multiplication, when it differs from `bits`. */
-  readonly bitsB?: number;
-  /** Exact count per inference. */
-  readonly count: number;
-  readonly energyPj: number;
-}
-
-export interface LayerEnergy {
-  /** Node id in the architecture graph (e.g. `conv2`), or a name such as `weights (DRAM)`. */
-  readonly layer: string;
-  readonly kind: LayerRowKind;
-  readonly energyPj: number;
-}
+/** Energy of one primitive or one layer in a breakdown (src/cost's pricing gives them). */
+export type { LayerEnergy, PrimitiveEnergy } from '../cost/price-inference.js';
 
 export interface EnergyBreakdown {
   readonly network: Network;

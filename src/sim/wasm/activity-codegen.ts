@@ -1,11 +1,11 @@
-import type { CellKind } from '../../ir/gates.js';
 import type { Net, Netlist } from '../../ir/netlist.js';
 import { combinationalOrder } from '../../ir/validate.js';
-import { Code, type FunctionDef, I32, SIMD, V128 } from '../../sim/wasm/encode.js';
+import { Code, type FunctionDef, I32, SIMD, V128 } from './encode.js';
+import { emitGate } from './kernels.js';
 
 /**
- * A WebAssembly SIMD simulation kernel with switching activity, generated per netlist for the
- * gate backend: 128 lanes per v128 value, one local per net, registers stepped once per cycle
+ * A WebAssembly SIMD simulation kernel with switching activity, generated per netlist (the
+ * engine's gate backend runs every datapath through it), sharing the gate table of kernels.ts: 128 lanes per v128 value, one local per net, registers stepped once per cycle
  * (sequential PEs) or none (combinational netlists), and toggle counting folded into the same
  * loop — per counted net and cycle: xor with the previous value, and with the lane mask,
  * i8x16.popcnt, widen pairwise and add into 16-bit counters (flushed into 32-bit totals per
@@ -159,49 +159,12 @@ function loop(c: Code, body: () => void): void {
   c.op(0x0c, 0, 0x0b, 0x0b);
 }
 
-const BINARY: Partial<Record<CellKind, [op: number, invert: boolean]>> = {
-  and: [SIMD.and, false],
-  or: [SIMD.or, false],
-  xor: [SIMD.xor, false],
-  nand: [SIMD.and, true],
-  nor: [SIMD.or, true],
-  xnor: [SIMD.xor, true],
-};
-
 function gates(c: Code, netlist: Netlist, value: (n: Net) => number, tmp: number): void {
   const order = combinationalOrder(netlist);
   if (order === undefined) throw new Error(`netlist ${netlist.name} has a combinational cycle`);
   for (const ci of order) {
     const cell = netlist.cells[ci];
-    const [a, b, s] = cell.inputs.map(value);
-    const outs = cell.outputs.map(value);
-    const binary = BINARY[cell.kind];
-    if (binary) {
-      c.get(a).get(b).simd(binary[0]);
-      if (binary[1]) c.simd(SIMD.not);
-      c.set(outs[0]);
-      continue;
-    }
-    switch (cell.kind) {
-      case 'not':
-        c.get(a).simd(SIMD.not).set(outs[0]);
-        break;
-      case 'buf':
-        c.get(a).set(outs[0]);
-        break;
-      case 'mux2': // inputs sel, d0, d1: bitselect(d1, d0, sel)
-        c.get(s).get(b).get(a).simd(SIMD.bitselect).set(outs[0]);
-        break;
-      case 'ha':
-        c.get(a).get(b).simd(SIMD.xor).set(outs[0]);
-        c.get(a).get(b).simd(SIMD.and).set(outs[1]);
-        break;
-      case 'fa':
-        c.get(a).get(b).simd(SIMD.xor).set(tmp);
-        c.get(tmp).get(s).simd(SIMD.xor).set(outs[0]);
-        c.get(s).get(a).get(tmp).simd(SIMD.bitselect).set(outs[1]);
-        break;
-    }
+    emitGate(c, cell.kind, cell.inputs.map(value), cell.outputs.map(value), tmp);
   }
 }
 

@@ -1,15 +1,10 @@
+import type { TableCost } from '../cost/price-inference.js';
 import type { CostTable } from '../cost/table-types.js';
 import { loadTable } from '../cost/tables.js';
-import type { TableCost } from './costs.js';
-import {
-  type NetworkResult,
-  type PreparedNetwork,
-  prepareNetwork,
-  requantize,
-  runNetwork,
-} from './network.js';
-import type { SweepPoint, SweepRecord, SweepSpec } from './sweep-spec.js';
-import { sweepSettings } from './sweep-spec.js';
+import { measureNetwork, type NetworkResult } from '../pipeline/measure.js';
+import { type PreparedNetwork, prepareNetwork, requantize } from '../pipeline/prepare.js';
+import type { SweepPoint, SweepRecord, SweepSpec } from './spec.js';
+import { sweepSettings } from './spec.js';
 
 /**
  * Computes one sweep point. Accuracy and counts come from a functional run on `limit` images
@@ -56,7 +51,7 @@ export class PointComputer {
     const fkey = `${point.bits}/${point.accBits}`;
     let functional = this.functional.get(fkey);
     if (!functional) {
-      functional = runNetwork(requantize(this.base(), this.quant(point)), {
+      functional = measureNetwork(requantize(this.base(), this.quant(point)), {
         limit: this.spec.limit,
         tables: this.spec.tables.filter((t) => this.table(t).kind !== 'asic-cell'),
         float: false,
@@ -70,7 +65,7 @@ export class PointComputer {
       const gkey = `${fkey}/${point.arch}/${point.absdiff}`;
       let gate = this.gate.get(gkey);
       if (!gate) {
-        gate = runNetwork(requantize(this.base(), this.quant(point)), {
+        gate = measureNetwork(requantize(this.base(), this.quant(point)), {
           limit: Math.min(this.spec.gateImages, this.spec.limit),
           tables: this.spec.tables.filter((t) => this.table(t).kind === 'asic-cell'),
           backend: 'gate',
@@ -107,4 +102,23 @@ export class PointComputer {
       notPriced: cost.notPriced,
     };
   }
+}
+
+/** One point of a sweep, as plain data for a worker thread. */
+export interface PointJob {
+  readonly spec: SweepSpec;
+  readonly point: SweepPoint;
+}
+
+// A worker keeps its calibration and shared runs between points of the same sweep.
+const computers = new Map<string, PointComputer>();
+
+export async function computePoint(job: PointJob): Promise<SweepRecord> {
+  const key = JSON.stringify(job.spec);
+  let computer = computers.get(key);
+  if (!computer) {
+    computer = new PointComputer(job.spec);
+    computers.set(key, computer);
+  }
+  return computer.compute(job.point);
 }

@@ -1,6 +1,7 @@
 import type { Net, Netlist } from '../../ir/netlist.js';
-import { WasmModule } from '../wasm/runtime.js';
-import { buildFunction, countedNets, MAX_CYCLES } from './wasm-activity-codegen.js';
+import { assertValidNetlist } from '../../ir/validate.js';
+import { buildFunction, countedNets, MAX_CYCLES } from './activity-codegen.js';
+import { WasmModule } from './module.js';
 
 /**
  * The compiled kernel with its memory. `run` copies nothing itself: callers write the lane,
@@ -36,6 +37,7 @@ export class ActivityKernel {
     lanePorts: readonly string[],
     bcastPorts: readonly string[],
   ): ActivityKernel | undefined {
+    assertValidNetlist(netlist);
     const module = WasmModule.create([buildFunction(netlist, lanePorts, bcastPorts)]);
     return module && new ActivityKernel(netlist, module, lanePorts, bcastPorts);
   }
