@@ -11,8 +11,9 @@ import {
   type Variant,
 } from '../nn/graph.js';
 import { type BudgetOptions, budgetConventions, resolveBudgetOptions } from './conventions.js';
-import { countGraph, type NodeCount, OP_GROUPS, type OpGroup } from './count-graph.js';
+import { countGraph } from './count-graph.js';
 import { type BudgetEnergy, budgetEnergy } from './energy.js';
+import { type NodeCount, OP_GROUPS, type OpGroup } from './node-count.js';
 
 /**
  * Operation budget of one architecture as CNN, AdderNet and BNN: per node and in total, in
@@ -85,7 +86,7 @@ export interface VariantTotals extends CountSummary {
 }
 
 export interface BudgetReport {
-  readonly arch: string;
+  readonly net: string;
   readonly dataset: string;
   readonly source: string;
   readonly description?: string;
@@ -134,7 +135,7 @@ export function budgetArchitecture(arch: Architecture, request: BudgetRequest = 
     }),
   ) as Record<Variant, VariantTotals>;
   return {
-    arch: arch.name,
+    net: arch.name,
     dataset: arch.dataset,
     source: arch.source,
     ...(arch.description ? { description: arch.description } : {}),
@@ -144,16 +145,6 @@ export function budgetArchitecture(arch: Architecture, request: BudgetRequest = 
     layers,
     totals,
   };
-}
-
-/** The GEMM view of every conv and linear layer of one variant, in graph order. */
-export function layerWorks(
-  arch: Architecture,
-  variant: Variant,
-  options: BudgetOptions = {},
-): LayerWork[] {
-  const { bits } = resolveBudgetOptions(options);
-  return countGraph(deriveVariant(arch, variant), bits).flatMap((c) => (c.work ? [c.work] : []));
 }
 
 function computeCounts(ops: readonly OpCount[]): ComputeCounts {

@@ -1,8 +1,8 @@
 import { mergeCounts, type OpCount, type Primitive } from '../cost/ops.js';
 import type { GraphNode, LayerKind, ModelGraph } from '../nn/graph.js';
 import { type PaperCounts, paperCounts } from './conventions.js';
-import type { NodeCount, OpGroup } from './count-graph.js';
 import { outputPixels, paddedWindowPairs, validWindowPairs, type Window2d } from './geometry.js';
+import type { NodeCount, OpGroup } from './node-count.js';
 import { adderAccumulatorBits, multiplyAccumulatorBits, popcountBits, sumBits } from './widths.js';
 
 /**

@@ -1,4 +1,4 @@
-import { estimateOps } from '../cost/estimator.js';
+import { estimateOps } from '../cost/estimate-ops.js';
 import type { OpCount } from '../cost/ops.js';
 import type { CostTable } from '../cost/table-types.js';
 

@@ -45,7 +45,7 @@ export function totalsRows(
   extra: readonly Row[] = [],
 ): Row[] {
   return [
-    [`${report.arch} (${report.bits}-bit)`, ...variants],
+    [`${report.net} (${report.bits}-bit)`, ...variants],
     ...TOTAL_ROWS.map(
       ([label, f]): Row => [label, ...variants.map((v) => groupDigits(f(report.totals[v])))],
     ),

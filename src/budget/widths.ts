@@ -1,3 +1,4 @@
+import { bitLength } from '../bits/bit-length.js';
 /**
  * Accumulator widths: the narrowest register that holds every possible sum of a layer's taps,
  * derived from the worst-case operands (two's-complement `bits`-wide activations and weights,
@@ -19,12 +20,6 @@
  * bitLength(K·(2^b − 1)) ≤ b + ceil(log2 K) unsigned bits; 8-bit operands over a 3×3×64
  * window (576 taps) give 146,880 → 18 bits. Binary: a popcount of K bits is at most K.
  */
-
-/** Number of bits of a non-negative integer: bitLength(0) = 0, bitLength(255n) = 8. */
-export function bitLength(value: bigint): number {
-  if (value < 0n) throw new RangeError(`bitLength needs a non-negative value, not ${value}`);
-  return value === 0n ? 0 : value.toString(2).length;
-}
 
 /** Signed accumulator width of K products of signed `bits`-wide operands: 2·bits + floor(log2 K). */
 export function multiplyAccumulatorBits(bits: number, taps: number): number {

@@ -2,7 +2,7 @@ import { InputError, show } from '../errors.js';
 
 /**
  * Flag parsers shared by every command, so that the same flag gets the same checks and the
- * same message everywhere: "--width must be an integer from 1 to 256, not 0".
+ * same message everywhere: "--bits must be an integer from 1 to 256, not 0".
  */
 
 export function intFlag(flag: string, value: unknown, min: number, max: number): number {

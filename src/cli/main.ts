@@ -182,6 +182,19 @@ function rawValues(argv: readonly string[], names: ReadonlySet<string>): string[
 }
 
 /**
+ * Flags renamed so that one concept has one name across commands (`--bits` for a width,
+ * `--net` for a network architecture, `--adder` for a network's adder architecture). An old
+ * spelling is refused with the new name, never silently accepted.
+ */
+const RENAMED_FLAGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  datapath: { width: 'bits' },
+  budget: { arch: 'net' },
+  train: { model: 'net' },
+  infer: { arch: 'adder' },
+  sweep: { arch: 'adder' },
+};
+
+/**
  * Rephrases a yargs failure as one line in the project's style, naming flags with their dashes.
  * Unknown flags come first, since a mistyped flag is the likely cause of any other failure.
  */
@@ -203,6 +216,10 @@ function explainFailure(
   const help = `addersim ${command} --help`;
   const known = flags.get(command);
   const unknown = known ? flagWords(argv).filter((f) => !known.accepted.has(f)) : [];
+  const renamed = unknown.find((f) => RENAMED_FLAGS[command]?.[f] !== undefined);
+  if (renamed !== undefined) {
+    return `${dashed(renamed)} is now ${dashed(RENAMED_FLAGS[command][renamed])} for ${command} (${help} describes it)`;
+  }
   if (unknown.length === 1) {
     const hint = didYouMean(unknown[0], known?.declared ?? [], '--');
     return `unknown flag ${dashed(unknown[0])} for ${command}${hint || ` (${help} lists the flags)`}`;

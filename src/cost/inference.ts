@@ -1,6 +1,6 @@
 import { type CpuLayerCycles, cpuLayerCycles } from './cpu.js';
 import { type Estimate, formatNumber } from './estimate.js';
-import { estimateOps } from './estimator.js';
+import { estimateOps } from './estimate-ops.js';
 import { type FpgaLayerCycles, type FpgaOptions, fpgaLayerCycles, fpgaUnit } from './fpga.js';
 import type { LayerWork } from './layer-work.js';
 import type { OpCount } from './ops.js';

@@ -11,7 +11,7 @@ import { buildPopcount, buildXnorPopcount } from './popcount/index.js';
  * values, written from each op's definition (never from the circuits' construction).
  *
  * Fixed choices the catalog makes (the library builders take them as options):
- * - acc: the register is as wide as the addend (`--width`), with a carry-in, so that random
+ * - acc: the register is as wide as the addend (`--bits`), with a carry-in, so that random
  *   verification sequences overflow and exercise WRAP / SAT (`--arch`);
  * - PEs: one pipeline stage (latency 2 cycles), accumulator sized for 16 taps, WRAP.
  */
@@ -207,7 +207,7 @@ export const ARITH_OPS: readonly DatapathSpec[] = [
   }),
   pe({
     op: 'pe-xnor',
-    describe: 'BNN PE: acc += popcount(x XNOR w) over --width lanes, 1 pipeline stage, 16 taps',
+    describe: 'BNN PE: acc += popcount(x XNOR w) over --bits lanes, 1 pipeline stage, 16 taps',
     archs: ['adder-tree'],
     defaultArch: 'adder-tree',
     widths: { min: 1, max: 1024 },

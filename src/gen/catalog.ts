@@ -2,14 +2,6 @@ import { ADDER_OPS } from './catalog-adders.js';
 import { ARITH_OPS } from './catalog-arith.js';
 import type { DatapathSpec } from './datapath-spec.js';
 
-export type {
-  CombinationalSpec,
-  DatapathOptions,
-  DatapathSpec,
-  SequentialSpec,
-  Signedness,
-} from './datapath-spec.js';
-
 /**
  * Every datapath the `addersim datapath` command can build, measure and verify: the adder
  * family (catalog-adders.ts) followed by the multipliers, popcount, accumulators and

@@ -49,6 +49,7 @@ export const CELL_ARITY: Readonly<Record<CellKind, { inputs: number; outputs: nu
 };
 
 /** Cells whose inputs may be swapped without changing the result (mux2's select may not). */
+/** @public (the closed gate set's named groups, documented here) */
 export const COMMUTATIVE: ReadonlySet<CellKind> = new Set([
   'and',
   'or',
@@ -60,8 +61,10 @@ export const COMMUTATIVE: ReadonlySet<CellKind> = new Set([
   'ha',
 ]);
 /** Cells whose output is the complement of another kind's. */
+/** @public (the closed gate set's named groups, documented here) */
 export const INVERTING: ReadonlySet<CellKind> = new Set(['nand', 'nor', 'xnor', 'not']);
 /** Macro cells, expanded to primitive gates on request. */
+/** @public (the closed gate set's named groups, documented here) */
 export const MACROS: ReadonlySet<CellKind> = new Set(['fa', 'ha']);
 
 /**

@@ -29,7 +29,6 @@ export * from './data/idx.js';
 export * from './data/mnist.js';
 export * from './evaluate.js';
 export * from './graph.js';
-export type { Buffer, Layer, Param } from './layers/types.js';
 export * from './loss.js';
 export * from './model.js';
 export * from './optim.js';

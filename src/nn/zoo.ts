@@ -25,9 +25,29 @@ const ZOO: Record<ModelName, ZooEntry> = {
 
 export function zooEntry(name: string): ZooEntry & { name: ModelName } {
   if (!(MODEL_NAMES as readonly string[]).includes(name)) {
-    throw new InputError(`--model must be one of ${MODEL_NAMES.join(', ')}, not ${show(name)}`);
+    throw new InputError(`model must be one of ${MODEL_NAMES.join(', ')}, not ${show(name)}`);
   }
   return { ...ZOO[name as ModelName], name: name as ModelName };
+}
+
+/** The architectures `train` knows a recipe for (MNIST-shaped input). */
+export const TRAINABLE_NETS = [...new Set(Object.values(ZOO).map((e) => e.architecture))];
+
+/** The named model of an architecture and variant (`--net lenet5 --variant addernet`). */
+export function zooModel(net: string, variant: string): ModelName {
+  if (!TRAINABLE_NETS.includes(net)) {
+    throw new InputError(
+      `--net must be one of ${TRAINABLE_NETS.join(', ')} (the architectures train has a recipe for), not ${show(net)}`,
+    );
+  }
+  const name = MODEL_NAMES.find((n) => ZOO[n].architecture === net && ZOO[n].variant === variant);
+  if (name === undefined) {
+    const variants = MODEL_NAMES.filter((n) => ZOO[n].architecture === net).map(
+      (n) => ZOO[n].variant,
+    );
+    throw new InputError(`--variant must be one of ${variants.join(', ')}, not ${show(variant)}`);
+  }
+  return name;
 }
 
 export function zooGraph(name: string): ModelGraph {

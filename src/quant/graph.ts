@@ -181,9 +181,3 @@ export interface IntegerGraph {
   readonly mean: readonly number[];
   readonly std: readonly number[];
 }
-
-export function findNode(graph: IntegerGraph, id: string): IntNode {
-  const node = graph.nodes.find((n) => n.id === id);
-  if (!node) throw new Error(`integer graph ${graph.name} has no node ${id}`);
-  return node;
-}

@@ -71,12 +71,3 @@ export function buildFromCalibration(cal: Calibration, options: QuantOptions = {
     dataset: cal.dataset,
   });
 }
-
-export function quantizeCheckpoint(
-  checkpoint: Checkpoint,
-  trainSet: Dataset,
-  options: QuantOptions = {},
-  source = 'checkpoint',
-): IntegerGraph {
-  return buildFromCalibration(calibrateCheckpoint(checkpoint, trainSet, options, source), options);
-}

@@ -1,3 +1,4 @@
+import { bitLength } from '../bits/bit-length.js';
 /**
  * Datapath widths of the integer graph. The accumulator widths are the narrowest registers
  * that hold every possible sum of a layer's K taps (the same formulas as the operation budget,
@@ -14,10 +15,6 @@
  * codes (both lie in [0, A] after the lossless clamp), so |x − w| ≤ 2^b − 1 and the difference
  * x − w needs b + 1 bits signed. Exact for any width: computed with bigint.
  */
-
-export function bitLength(value: bigint): number {
-  return value <= 0n ? 0 : value.toString(2).length;
-}
 
 export function multiplyAccBits(bits: number, taps: number): number {
   return bitLength(BigInt(taps) << BigInt(2 * bits - 2)) + 1;

@@ -1,9 +1,7 @@
 import { InputError, show } from '../errors.js';
 import type { ReportResults, TableKind } from '../study/results.js';
+import { conform } from '../study/results-check.js';
 import { RESULTS_SCHEMA } from '../study/results-schema.js';
-import { conform } from './schema.js';
-
-export { RESULTS_SCHEMA } from '../study/results-schema.js';
 
 /**
  * Checks a results value (from the study, or read back from a results.json) and returns it with

@@ -1,7 +1,7 @@
 import { formatAccuracy, formatCount, formatPlain, intLabel, percent } from '../format.js';
 import { NETWORK_NAMES } from '../study/categories.js';
 import type { Network, ReportResults } from '../study/results.js';
-import type { Finding, Outcome } from './verdict.js';
+import type { Finding, Outcome } from './verdict-types.js';
 
 /**
  * The accuracy side of the verdict: AdderNet against each rival at the default bit width,

@@ -11,6 +11,7 @@ import { NETWORK_NAMES } from '../study/categories.js';
 import type { CostTableRef, Network, ReportResults } from '../study/results.js';
 import { accuracyFindings, summariseAccuracy } from './verdict-accuracy.js';
 import { explainBreakdown } from './verdict-breakdown.js';
+import { type Finding, type Outcome, VERDICT_TOPICS, type VerdictTopic } from './verdict-types.js';
 
 /**
  * The verdict: where an adder-only datapath wins and where it does not, computed from the
@@ -24,29 +25,6 @@ import { explainBreakdown } from './verdict-breakdown.js';
  * CPU cycles compare cycles per inference; FPGA compares latency (cycles / clock), because the
  * two PEs may close timing at different clocks.
  */
-export const VERDICT_TOPICS = [
-  'asic-energy',
-  'cpu-cycles',
-  'cpu-energy',
-  'fpga-latency',
-  'fpga-energy',
-  'accuracy',
-] as const;
-export type VerdictTopic = (typeof VERDICT_TOPICS)[number];
-export type Outcome = 'wins' | 'loses' | 'tie';
-
-export interface Finding {
-  readonly topic: VerdictTopic;
-  /** Cost table id; null for accuracy. */
-  readonly table: string | null;
-  readonly versus: Exclude<Network, 'addernet'>;
-  /** AdderNet's value and the other network's (pJ, cycles, µs or percent). */
-  readonly addernet: number;
-  readonly other: number;
-  readonly outcome: Outcome;
-  readonly text: string;
-}
-
 export interface Verdict {
   /** One sentence per topic and rival: how many tables AdderNet wins on. */
   readonly summary: readonly string[];

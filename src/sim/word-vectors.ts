@@ -7,7 +7,35 @@ import {
   unpackInt32,
   wordsFor,
 } from './bitplane.js';
-import type { CompiledSimulator } from './compiled.js';
+import type { WasmKernels } from './wasm/simulator.js';
+import type { WordsKernelFn } from './words-kernel.js';
+
+/** What the word-vector conversions need of a compiled simulator (compiled.ts provides it). */
+export interface PlaneSimulator {
+  readonly netlist: Netlist;
+  readonly inputBits: number;
+  readonly outputBits: number;
+  readonly inputOffset: Readonly<Record<string, number>>;
+  readonly outputOffset: Readonly<Record<string, number>>;
+  readonly wasm: Pick<WasmKernels, 'evaluateWords'> | undefined;
+  readonly isLarge: boolean;
+  readonly isSequential: boolean;
+  resetState(words: number): Int32Array[];
+  evaluatePlanes(
+    inputs: readonly Int32Array[],
+    outputs: readonly Int32Array[],
+    words: number,
+  ): void;
+  runPlanes(
+    inputs: readonly Int32Array[],
+    outputs: readonly Int32Array[],
+    state: readonly Int32Array[],
+    words: number,
+    cycles: number,
+  ): void;
+  wordsKernel(): WordsKernelFn;
+  vectorCount(inputs: Readonly<Record<string, ArrayLike<unknown>>>): number;
+}
 
 /**
  * The word-vector layer of the compiled simulator: ordinary values in, ordinary values out,
@@ -23,7 +51,7 @@ import type { CompiledSimulator } from './compiled.js';
  * allocating fresh memory each time, which on some machines costs as much as the evaluation.
  */
 export function evaluateInt32(
-  sim: CompiledSimulator,
+  sim: PlaneSimulator,
   inputs: Readonly<Record<string, ArrayLike<number>>>,
   outputs?: Readonly<Record<string, Int32Array>>,
 ): Record<string, Int32Array> {
@@ -59,7 +87,7 @@ export function evaluateInt32(
 }
 
 function fused(
-  sim: CompiledSimulator,
+  sim: PlaneSimulator,
   inputs: Readonly<Record<string, ArrayLike<number>>>,
   count: number,
   results: Int32Array[],
@@ -100,7 +128,7 @@ function named(netlist: Netlist, results: Int32Array[]): Record<string, Int32Arr
  * outputs unsigned bit patterns of each port's width, like the reference simulator.
  */
 export function evaluateBigInt(
-  sim: CompiledSimulator,
+  sim: PlaneSimulator,
   inputs: Readonly<Record<string, readonly bigint[]>>,
 ): Record<string, bigint[]> {
   const count = sim.vectorCount(inputs);
@@ -128,7 +156,7 @@ export function evaluateBigInt(
  * `evaluateInt32`).
  */
 export function runInt32(
-  sim: CompiledSimulator,
+  sim: PlaneSimulator,
   inputs: Readonly<Record<string, ArrayLike<number>>>,
   instances: number,
 ): Record<string, Int32Array> {
@@ -172,7 +200,7 @@ export function runInt32(
  * that cycle's clock edge). All streams must have the same length.
  */
 export function runBigInt(
-  sim: CompiledSimulator,
+  sim: PlaneSimulator,
   streams: readonly (readonly Readonly<Record<string, bigint>>[])[],
 ): Record<string, bigint>[][] {
   const instances = streams.length;

@@ -1,5 +1,5 @@
 import { formatNumber } from '../cost/estimate.js';
-import { estimateNetlist } from '../cost/gate-estimator.js';
+import { estimateNetlist } from '../cost/estimate-netlist.js';
 import type { AsicCellTable } from '../cost/table-types.js';
 import { ADDER_ARCHS, type AdderArch, buildAdder } from '../gen/adders/index.js';
 import { simulateActivity } from '../sim/activity.js';
@@ -9,7 +9,7 @@ import type { AdderArchitecture, AdderSection } from './results.js';
 /**
  * Every adder architecture of src/gen at the accumulator width of one adder layer, priced on a
  * cell table: area = Σ cell areas, delay = critical path, energy per addition = Σ over cell
- * outputs of toggles × the cell's switching energy / transitions (src/cost/gate-estimator.ts).
+ * outputs of toggles × the cell's switching energy / transitions (src/cost/estimate-netlist.ts).
  *
  * Toggles come from the network's own additions: the stream of (running sum, next |x − w|)
  * pairs an output-stationary accumulator adds while the adder layer runs on real test images

@@ -15,7 +15,7 @@ export function budgetSection(bits: number): BudgetSection {
   const architectures = architectureNames().map((name): ArchitectureBudget => {
     const report = budgetArchitecture(loadArchitecture(name), { bits });
     return {
-      name: report.arch,
+      name: report.net,
       dataset: report.dataset,
       networks: NETWORKS.map((network) => {
         const t = report.totals[network];

@@ -7,7 +7,6 @@
  *   resolveStudyOptions(options)                defaults and bounds (options.ts)
  *   headlineRows(results)                       the numbers the CLI prints after a report
  */
-export { headlineRows } from './headline.js';
 export * from './options.js';
 export * from './results.js';
 export { pickImages, runStudy } from './run.js';

@@ -1,4 +1,3 @@
-import type { LayerWork } from '../cost/layer-work.js';
 import { InputError, show } from '../errors.js';
 import { type Checkpoint, loadCheckpoint } from '../nn/checkpoint.js';
 import type { ModelGraph } from '../nn/graph.js';
@@ -58,9 +57,4 @@ export function loadStudyNetworks(refs: Readonly<Record<Network, CheckpointRef>>
     }
   }
   return { architecture: first.graph.name, dataset, networks };
-}
-
-/** The body layers' GEMM views of a network (the PE the area and FPGA rows describe). */
-export function bodyWorks(network: StudyNetwork, works: readonly LayerWork[]): LayerWork[] {
-  return works.filter((w) => network.bodyLayers.includes(w.name));
 }

@@ -5,18 +5,6 @@
  */
 import { PRIMITIVES } from '../cost/ops.js';
 import {
-  arrayOf,
-  count,
-  literal,
-  nonNegative,
-  nullable,
-  objectOf,
-  oneOf,
-  positive,
-  positiveInt,
-  str,
-} from '../report/schema.js';
-import {
   type AccumulatorCurve,
   type AccuracySection,
   type AdderArchitecture,
@@ -42,6 +30,18 @@ import {
   TABLE_KINDS,
   type VerdictInputs,
 } from './results.js';
+import {
+  arrayOf,
+  count,
+  literal,
+  nonNegative,
+  nullable,
+  objectOf,
+  oneOf,
+  positive,
+  positiveInt,
+  str,
+} from './results-check.js';
 
 const network = oneOf(NETWORKS);
 const provenance = arrayOf(str);

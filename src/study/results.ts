@@ -2,7 +2,7 @@ import type { Primitive } from '../cost/ops.js';
 import type { LayerEnergy, PrimitiveEnergy } from '../cost/price-inference.js';
 import type { TableKind } from '../cost/table-types.js';
 import type { Backend } from '../engine/kernels/registry.js';
-import type { LayerKind, Variant } from '../nn/graph.js';
+import type { Variant } from '../nn/graph.js';
 
 /**
  * The one input of the report: every number the report shows, as a plain JSON value.
@@ -38,7 +38,6 @@ export { BACKENDS, type Backend } from '../engine/kernels/registry.js';
 
 /** Layer rows of the per-layer breakdown: the graph's weight-layer kinds, or `other` (BN, pooling). */
 export const LAYER_ROW_KINDS = ['multiply', 'adder', 'binary', 'other'] as const;
-export type LayerRowKind = LayerKind | 'other';
 
 export interface ReportResults {
   readonly schemaVersion: typeof RESULTS_SCHEMA_VERSION;

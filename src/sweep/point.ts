@@ -62,14 +62,14 @@ export class PointComputer {
     const f = await functional;
     let cost: TableCost | undefined;
     if (table.kind === 'asic-cell') {
-      const gkey = `${fkey}/${point.arch}/${point.absdiff}`;
+      const gkey = `${fkey}/${point.adder}/${point.absdiff}`;
       let gate = this.gate.get(gkey);
       if (!gate) {
         gate = measureNetwork(requantize(this.base(), this.quant(point)), {
           limit: Math.min(this.spec.gateImages, this.spec.limit),
           tables: this.spec.tables.filter((t) => this.table(t).kind === 'asic-cell'),
           backend: 'gate',
-          datapath: { adder: point.arch, absdiff: point.absdiff },
+          datapath: { adder: point.adder, absdiff: point.absdiff },
           float: false,
           threads: 1,
         });
@@ -85,7 +85,7 @@ export class PointComputer {
       settings: sweepSettings(this.spec),
       bits: point.bits,
       accBits: point.accBits,
-      arch: point.arch,
+      adder: point.adder,
       absdiff: point.absdiff,
       table: point.table,
       images: f.images,

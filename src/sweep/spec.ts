@@ -14,7 +14,7 @@ export interface SweepSpec {
   readonly bits: readonly number[];
   /** null: the overflow-free width. */
   readonly accBits: readonly (number | null)[];
-  readonly archs: readonly AdderArch[];
+  readonly adders: readonly AdderArch[];
   readonly absdiffs: readonly AbsDiffVariant[];
   readonly tables: readonly string[];
   /** Test images for accuracy and counts (functional backend). */
@@ -30,7 +30,7 @@ export interface SweepPoint {
   readonly index: number;
   readonly bits: number;
   readonly accBits: number | null;
-  readonly arch: AdderArch;
+  readonly adder: AdderArch;
   readonly absdiff: AbsDiffVariant;
   readonly table: string;
 }
@@ -39,10 +39,10 @@ export function sweepPoints(spec: SweepSpec): SweepPoint[] {
   const points: SweepPoint[] = [];
   for (const bits of spec.bits)
     for (const accBits of spec.accBits)
-      for (const arch of spec.archs)
+      for (const adder of spec.adders)
         for (const absdiff of spec.absdiffs)
           for (const table of spec.tables)
-            points.push({ index: points.length, bits, accBits, arch, absdiff, table });
+            points.push({ index: points.length, bits, accBits, adder, absdiff, table });
   return points;
 }
 
@@ -64,7 +64,7 @@ export interface SweepRecord {
   readonly settings: Record<string, string | number>;
   readonly bits: number;
   readonly accBits: number | null;
-  readonly arch: AdderArch;
+  readonly adder: AdderArch;
   readonly absdiff: AbsDiffVariant;
   readonly table: string;
   readonly images: number;

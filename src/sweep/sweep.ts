@@ -45,8 +45,8 @@ export async function runSweep(
   const points = sweepPoints(spec);
   const settings = JSON.stringify(sweepSettings(spec));
   const done = new Map<number, SweepRecord>();
-  const key = (p: Pick<SweepRecord, 'bits' | 'accBits' | 'arch' | 'absdiff' | 'table'>) =>
-    JSON.stringify([p.bits, p.accBits, p.arch, p.absdiff, p.table]);
+  const key = (p: Pick<SweepRecord, 'bits' | 'accBits' | 'adder' | 'absdiff' | 'table'>) =>
+    JSON.stringify([p.bits, p.accBits, p.adder, p.absdiff, p.table]);
   const byKey = new Map(points.map((p) => [key(p), p]));
   for (const record of readRecords(out)) {
     const point = byKey.get(key(record));

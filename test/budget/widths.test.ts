@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { bitLength } from '../../src/bits/bit-length.js';
 import {
   adderAccumulatorBits,
-  bitLength,
   multiplyAccumulatorBits,
   popcountBits,
   sumBits,

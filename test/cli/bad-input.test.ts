@@ -99,70 +99,75 @@ describe.concurrent.each(NAMES)('addersim %s, whatever its flags', (name) => {
 
 const CASES: Record<string, Case[]> = {
   budget: [
-    ['no --arch', [], 'budget needs --arch (addersim budget --help describes it)'],
+    ['no --net', [], 'budget needs --net (addersim budget --help describes it)'],
     [
-      'unknown --arch',
-      ['--arch', 'resnet19'],
-      `--arch must be one of ${ARCHS} or an existing .json architecture file, not "resnet19"`,
+      'unknown --net',
+      ['--net', 'resnet19'],
+      `--net must be one of ${ARCHS} or an existing .json architecture file, not "resnet19"`,
     ],
     [
       'unknown --variant',
-      ['--arch', 'lenet5', '--variant', 'snn'],
+      ['--net', 'lenet5', '--variant', 'snn'],
       '--variant must be one of cnn, addernet, bnn, not "snn"',
     ],
     [
       '--bits too small',
-      ['--arch', 'lenet5', '--bits', '1'],
+      ['--net', 'lenet5', '--bits', '1'],
       '--bits must be an integer from 2 to 32, not 1',
     ],
     [
       '--bits not a number',
-      ['--arch', 'lenet5', '--bits', 'abc'],
+      ['--net', 'lenet5', '--bits', 'abc'],
       '--bits must be an integer from 2 to 32, not "abc"',
     ],
     [
       '--bits empty',
-      ['--arch', 'lenet5', '--bits='],
+      ['--net', 'lenet5', '--bits='],
       '--bits must be an integer from 2 to 32, not ""',
     ],
     [
       '--bits without value',
-      ['--arch', 'lenet5', '--bits'],
+      ['--net', 'lenet5', '--bits'],
       '--bits needs a value (addersim budget --help describes it)',
     ],
     [
       'mistyped required flag',
-      ['--ach', 'lenet5'],
-      'unknown flag --ach for budget (did you mean --arch?)',
+      ['--nett', 'lenet5'],
+      'unknown flag --nett for budget (did you mean --net?)',
+    ],
+    [
+      'the old spelling of --net',
+      ['--arch', 'lenet5'],
+      '--arch is now --net for budget (addersim budget --help describes it)',
     ],
     [
       'two unknown flags',
-      ['--arch', 'lenet5', '--bogus', '-z'],
+      ['--net', 'lenet5', '--bogus', '-z'],
       'unknown flags --bogus, -z for budget (addersim budget --help lists the flags)',
     ],
     [
       '--json with --csv',
-      ['--arch', 'lenet5', '--json', '--csv'],
+      ['--net', 'lenet5', '--json', '--csv'],
       '--json and --csv cannot be given together',
     ],
     [
       'missing architecture file',
-      ['--arch', missing('arch.json')],
-      `--arch must be one of ${ARCHS} or an existing .json architecture file, not ${JSON.stringify(missing('arch.json'))}`,
+      ['--net', missing('arch.json')],
+      `--net must be one of ${ARCHS} or an existing .json architecture file, not ${JSON.stringify(missing('arch.json'))}`,
     ],
     [
       'corrupt architecture file',
-      ['--arch', badJson],
+      ['--net', badJson],
       new RegExp(`^${re(badJson)}: not valid JSON \\(.+\\)$`),
     ],
     [
       'cost table of invalid JSON',
-      ['--arch', 'lenet5', '--table', badJson],
+      ['--net', 'lenet5', '--table', badJson],
       new RegExp(`^${re(badJson)} must be valid JSON, not text that fails to parse \\(.+\\)$`),
     ],
     [
       'cost table without its fields',
-      ['--arch', 'lenet5', '--table', emptyJson],
+      ['--net', 'lenet5', '--table', emptyJson],
       `${emptyJson}: /kind must be one of asic-op, asic-cell, fpga, cpu, not nothing`,
     ],
   ],
@@ -222,19 +227,24 @@ const CASES: Record<string, Case[]> = {
       `--arch must be one of ${ADDER_ARCHS.join(', ')}, not "foo"`,
     ],
     [
-      '--width zero',
-      ['--op', 'add', '--width', '0'],
-      '--width must be an integer from 1 to 256, not 0',
+      '--bits zero',
+      ['--op', 'add', '--bits', '0'],
+      '--bits must be an integer from 1 to 256, not 0',
     ],
     [
-      '--width not a number',
-      ['--op', 'add', '--width', 'wide'],
-      '--width must be an integer from 1 to 256, not "wide"',
+      'the old spelling of --bits',
+      ['--op', 'add', '--width', '8'],
+      '--width is now --bits for datapath (addersim datapath --help describes it)',
     ],
     [
-      '--width without value',
-      ['--op', 'add', '--width'],
-      '--width needs a value (addersim datapath --help describes it)',
+      '--bits not a number',
+      ['--op', 'add', '--bits', 'wide'],
+      '--bits must be an integer from 1 to 256, not "wide"',
+    ],
+    [
+      '--bits without value',
+      ['--op', 'add', '--bits'],
+      '--bits needs a value (addersim datapath --help describes it)',
     ],
     [
       '--seed negative',
@@ -294,38 +304,38 @@ const CASES: Record<string, Case[]> = {
   ],
   train: [
     [
-      'no --model nor --out',
+      'no --net, --variant nor --out',
       [],
-      'train needs --model and --out (addersim train --help describes them)',
+      'train needs --net and --variant and --out (addersim train --help describes them)',
     ],
     [
-      'unknown --model',
-      ['--model', 'lenet5', '--out', 'm.safetensors'],
-      '--model must be one of lenet5-bn-adder, lenet5-bn-cnn, lenet5-bn-bnn, not "lenet5"',
+      'unknown --net',
+      ['--net', 'lenet', '--variant', 'cnn', '--out', 'm.safetensors'],
+      '--net must be one of lenet5 (the architectures train has a recipe for), not "lenet"',
     ],
     [
       '--epochs zero',
-      ['--model', 'lenet5-bn-cnn', '--epochs', '0', '--out', 'm.safetensors'],
+      ['--net', 'lenet5', '--variant', 'cnn', '--epochs', '0', '--out', 'm.safetensors'],
       '--epochs must be an integer from 1 to 1000, not 0',
     ],
     [
       '--lr zero',
-      ['--model', 'lenet5-bn-cnn', '--lr', '0', '--out', 'm.safetensors'],
+      ['--net', 'lenet5', '--variant', 'cnn', '--lr', '0', '--out', 'm.safetensors'],
       '--lr must be a number above 0 and at most 10, not 0',
     ],
     [
       '--lr not a number',
-      ['--model', 'lenet5-bn-cnn', '--lr', 'fast', '--out', 'm.safetensors'],
+      ['--net', 'lenet5', '--variant', 'cnn', '--lr', 'fast', '--out', 'm.safetensors'],
       '--lr must be a number above 0 and at most 10, not "fast"',
     ],
     [
       '--resume without a state file',
-      ['--model', 'lenet5-bn-cnn', '--resume', '--out', 'm.safetensors'],
+      ['--net', 'lenet5', '--variant', 'cnn', '--resume', '--out', 'm.safetensors'],
       '--resume needs the training state m.train-state.safetensors, which does not exist',
     ],
     [
       '--resume with a cut state file',
-      ['--model', 'lenet5-bn-cnn', '--resume', '--out', `${stateCut}.safetensors`],
+      ['--net', 'lenet5', '--variant', 'cnn', '--resume', '--out', `${stateCut}.safetensors`],
       `${stateCut}.train-state.safetensors: header length ${headerLength} runs past the end of the file (92 bytes after the length field)`,
     ],
   ],
@@ -432,7 +442,7 @@ describe.concurrent('addersim without a known command', () => {
   });
 
   it('keeps a user error to one line under --debug', async () => {
-    await rejects(['--debug', 'budget', '--arch', 'resnet19'], /^--arch must be one of /);
+    await rejects(['--debug', 'budget', '--net', 'resnet19'], /^--net must be one of /);
   });
 });
 
@@ -491,7 +501,7 @@ describe('a reader that stops early', () => {
     // Over 600 kB of JSON, far beyond a pipe buffer, so writes hit the closed pipe.
     const child = spawn(
       process.execPath,
-      [fromRoot('dist', 'src', 'cli', 'bin.js'), 'budget', '--arch', 'resnet50', '--json'],
+      [fromRoot('dist', 'src', 'cli', 'bin.js'), 'budget', '--net', 'resnet50', '--json'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';

@@ -9,11 +9,11 @@ const NAMES = 'lenet5, resnet18, resnet20, resnet32, resnet50, vgg-small';
 describe('addersim budget', () => {
   for (const arch of ['lenet5', 'vgg-small', 'resnet20', 'resnet32', 'resnet18', 'resnet50']) {
     it(`--arch ${arch} --json prints the full budget`, () => {
-      const r = runCli(['budget', '--arch', arch, '--json']);
+      const r = runCli(['budget', '--net', arch, '--json']);
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       const out = JSON.parse(r.stdout);
-      expect(out.arch).toBe(arch);
+      expect(out.net).toBe(arch);
       expect(out.source).toMatch(/github\.com|LeCun/);
       expect(Object.keys(out.conventions)).toEqual(
         expect.arrayContaining([
@@ -61,14 +61,14 @@ describe('addersim budget', () => {
   }
 
   it('prints the same bytes on every run', () => {
-    const a = runCli(['budget', '--arch', 'resnet20', '--json', '--bits', '6']);
-    const b = runCli(['budget', '--arch', 'resnet20', '--json', '--bits', '6']);
+    const a = runCli(['budget', '--net', 'resnet20', '--json', '--bits', '6']);
+    const b = runCli(['budget', '--net', 'resnet20', '--json', '--bits', '6']);
     expect(a.stdout).toBe(b.stdout);
     expect(JSON.parse(a.stdout).bits).toBe(6);
   });
 
   it('prints an aligned totals table, with the convention note on stderr', () => {
-    const r = runCli(['budget', '--arch', 'resnet20']);
+    const r = runCli(['budget', '--net', 'resnet20']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^resnet20 \(8-bit\)\s+cnn\s+addernet\s+bnn$/);
@@ -78,11 +78,11 @@ describe('addersim budget', () => {
       /40,813,184\s+81,626,368\s+40,813,184$/,
     );
     expect(r.stderr).toContain('paper = AdderNet paper convention');
-    expect(runCli(['budget', '--arch', 'resnet20', '--quiet']).stderr).toBe('');
+    expect(runCli(['budget', '--net', 'resnet20', '--quiet']).stderr).toBe('');
   });
 
   it('prints the per-layer table of one variant', () => {
-    const r = runCli(['budget', '--arch', 'lenet5', '--variant', 'addernet', '--quiet']);
+    const r = runCli(['budget', '--net', 'lenet5', '--variant', 'addernet', '--quiet']);
     expect(r.code).toBe(0);
     const [layerTable, totalsTable] = r.stdout.trimEnd().split('\n\n');
     const lines = layerTable.split('\n');
@@ -97,12 +97,12 @@ describe('addersim budget', () => {
     expect(lines[lines.length - 1]).toMatch(/^total\s/);
     expect(totalsTable.split('\n')[0]).toMatch(/^lenet5 \(8-bit\)\s+addernet$/);
     // The BNN table names the ReLUs it replaced by hardtanh.
-    const bnn = runCli(['budget', '--arch', 'lenet5', '--variant', 'bnn', '--quiet']).stdout;
+    const bnn = runCli(['budget', '--net', 'lenet5', '--variant', 'bnn', '--quiet']).stdout;
     expect(bnn).toMatch(/^relu1\s+hardtanh\s/m);
   });
 
   it('prices the totals on a cost table', () => {
-    const r = runCli(['budget', '--arch', 'lenet5', '--table', 'asic-40nm-aladdin']);
+    const r = runCli(['budget', '--net', 'lenet5', '--table', 'asic-40nm-aladdin']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^energy compute \(uJ, asic-40nm-aladdin\)(\s+\d+\.?\d*){3}$/m);
     expect(r.stdout).toMatch(/^energy memory \(uJ\)\s+n\/a\s+n\/a\s+n\/a$/m);
@@ -110,7 +110,7 @@ describe('addersim budget', () => {
       'note: asic-40nm-aladdin has no sram-read or sram-write row: memory energy is not priced',
     );
     const json = JSON.parse(
-      runCli(['budget', '--arch', 'lenet5', '--table', 'asic-45nm-horowitz', '--json']).stdout,
+      runCli(['budget', '--net', 'lenet5', '--table', 'asic-45nm-horowitz', '--json']).stdout,
     );
     for (const v of ['cnn', 'addernet', 'bnn']) {
       const e = json.totals[v].energy;
@@ -118,7 +118,7 @@ describe('addersim budget', () => {
       expect(e.totalPj).toBeCloseTo(e.computePj + e.memoryPj, 6);
       expect(e.provenance.length).toBeGreaterThan(0);
     }
-    const bad = runCli(['budget', '--arch', 'lenet5', '--table', 'cpu-x86-skylake']);
+    const bad = runCli(['budget', '--net', 'lenet5', '--table', 'cpu-x86-skylake']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
       'addersim: table cpu-x86-skylake (cpu) cannot price operation counts: it prices layer taps (cycles per core)\n',
@@ -126,7 +126,7 @@ describe('addersim budget', () => {
   });
 
   it('prints per-layer CSV rows for every variant', () => {
-    const r = runCli(['budget', '--arch', 'lenet5', '--csv']);
+    const r = runCli(['budget', '--net', 'lenet5', '--csv']);
     expect(r.code).toBe(0);
     const rows = r.stdout.trimEnd().split('\n');
     expect(rows[0].split(',').slice(0, 6)).toEqual([
@@ -144,7 +144,7 @@ describe('addersim budget', () => {
     expect(rows).toContain(
       'bnn,conv2,conv,body,binary,6x14x14,16x10x10,100,16,150,1,8,8,0,2400,0,0,0,0,240000,240000,1600,0,0,3576,1600,3576,12800,2400,2400,0,240000,240000',
     );
-    const one = runCli(['budget', '--arch', 'lenet5', '--csv', '--variant', 'cnn']);
+    const one = runCli(['budget', '--net', 'lenet5', '--csv', '--variant', 'cnn']);
     expect(one.stdout.trimEnd().split('\n')).toHaveLength(1 + 18);
   });
 
@@ -163,7 +163,7 @@ describe('addersim budget', () => {
         ],
       }),
     );
-    const r = runCli(['budget', '--arch', file, '--json']);
+    const r = runCli(['budget', '--net', file, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).totals.cnn.paperMul).toBe(8);
   });
@@ -171,16 +171,16 @@ describe('addersim budget', () => {
   it('rejects bad flags with one line and exit code 2', () => {
     const cases: [string[], string][] = [
       [
-        ['--arch', 'resnet19'],
-        `--arch must be one of ${NAMES} or an existing .json architecture file, not "resnet19"`,
+        ['--net', 'resnet19'],
+        `--net must be one of ${NAMES} or an existing .json architecture file, not "resnet19"`,
       ],
-      [['--arch', 'resnet20', '--bits', '1'], '--bits must be an integer from 2 to 32, not 1'],
-      [['--arch', 'resnet20', '--bits', 'x'], '--bits must be an integer from 2 to 32, not "x"'],
+      [['--net', 'resnet20', '--bits', '1'], '--bits must be an integer from 2 to 32, not 1'],
+      [['--net', 'resnet20', '--bits', 'x'], '--bits must be an integer from 2 to 32, not "x"'],
       [
-        ['--arch', 'resnet20', '--variant', 'snn'],
+        ['--net', 'resnet20', '--variant', 'snn'],
         '--variant must be one of cnn, addernet, bnn, not "snn"',
       ],
-      [['--arch', 'resnet20', '--json', '--csv'], '--json and --csv cannot be given together'],
+      [['--net', 'resnet20', '--json', '--csv'], '--json and --csv cannot be given together'],
     ];
     for (const [args, message] of cases) {
       const r = runCli(['budget', ...args]);

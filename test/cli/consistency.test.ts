@@ -61,6 +61,8 @@ const SHARED: Record<string, (spec: Spec) => void> = {
     expect(s.describe).toMatch(/\b\d+ to \d+\b/); // the accepted range
   },
   arch: (s) => expectValueType(s, 'string'),
+  net: (s) => expectValueType(s, 'string'),
+  adder: (s) => expectValueType(s, 'string'),
   table: (s) => {
     expectValueType(s, 'string');
     for (const name of tableNames()) expect(s.describe).toContain(name);

@@ -6,12 +6,12 @@ import { runCli } from '../helpers/cli.js';
 /** Spawns the built CLI (npm run build first). Expected figures are the documented closed forms. */
 describe('addersim datapath', () => {
   it('prints metrics as JSON: a 16-bit ripple-carry adder is 16 full adders, 33 levels deep', () => {
-    const r = runCli(['datapath', '--op', 'add', '--width', '16', '--json']);
+    const r = runCli(['datapath', '--op', 'add', '--bits', '16', '--json']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(JSON.parse(r.stdout)).toEqual({
       op: 'add',
       arch: 'ripple-carry',
-      width: 16,
+      bits: 16,
       signed: false,
       netlist: 'ripple-carry-16',
       cells: 16,
@@ -30,17 +30,17 @@ describe('addersim datapath', () => {
       'add',
       '--arch',
       'kogge-stone',
-      '--width',
+      '--bits',
       '32',
       '--json',
     ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect([out.arch, out.width, out.cellsByType.or]).toEqual(['kogge-stone', 32, 32 * 5 - 32 + 1]);
+    expect([out.arch, out.bits, out.cellsByType.or]).toEqual(['kogge-stone', 32, 32 * 5 - 32 + 1]);
   });
 
   it('verifies exhaustively at 4 bits: 2^9 vectors of a, b, cin', () => {
-    const r = runCli(['datapath', '--op', 'add', '--arch', 'sklansky', '--width', '4', '--verify']);
+    const r = runCli(['datapath', '--op', 'add', '--arch', 'sklansky', '--bits', '4', '--verify']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('sklansky-4: add, sklansky, 4 bits, unsigned');
     expect(r.stdout).toContain('\nverify: 512 of 512 vectors passed (exhaustive)\n');
@@ -58,7 +58,7 @@ describe('addersim datapath', () => {
     ];
     const r = runCli([
       ...args,
-      '--width',
+      '--bits',
       '40',
       '--signed',
       '--verify',
@@ -71,7 +71,7 @@ describe('addersim datapath', () => {
     expect(r.stdout).toContain('absdiff, dual-sub-mux with han-carlson, 40 bits, signed');
     expect(r.stdout).toContain('\nverify: 150 of 150 vectors passed (random, seed 3)\n');
     const json = () =>
-      runCli([...args, '--width', '40', '--verify', '--vectors', '150', '--seed', '3', '--json']);
+      runCli([...args, '--bits', '40', '--verify', '--vectors', '150', '--seed', '3', '--json']);
     const first = json();
     expect(first.stdout).toBe(json().stdout);
     expect(JSON.parse(first.stdout).verify).toEqual({
@@ -95,9 +95,9 @@ describe('addersim datapath', () => {
 
   it('rejects widths outside the op range, and bad --op, --adder, --vectors', () => {
     const cases: [string[], string][] = [
-      [['--op', 'add', '--width', '0'], '--width must be an integer from 1 to 256, not 0'],
-      [['--op', 'sub', '--width', '257'], '--width must be an integer from 1 to 256, not 257'],
-      [['--op', 'add', '--width', 'wide'], '--width must be an integer from 1 to 256, not "wide"'],
+      [['--op', 'add', '--bits', '0'], '--bits must be an integer from 1 to 256, not 0'],
+      [['--op', 'sub', '--bits', '257'], '--bits must be an integer from 1 to 256, not 257'],
+      [['--op', 'add', '--bits', 'wide'], '--bits must be an integer from 1 to 256, not "wide"'],
       [['--op', 'nope'], `--op must be one of ${datapathOpNames().join(', ')}, not "nope"`],
       [
         ['--op', 'add', '--adder', 'kogge-stone'],

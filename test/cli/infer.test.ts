@@ -36,7 +36,7 @@ describe('addersim infer', () => {
       'gate',
       '--table',
       'cells-45nm',
-      '--arch',
+      '--adder',
       'sklansky',
       '--quiet',
     ]);
@@ -60,8 +60,8 @@ describe('addersim infer', () => {
     [['--bn', 'float'], '--bn must be one of multiply-shift, thresholds, not "float"'],
     [['--overflow', 'clip'], '--overflow must be one of wrap, sat, not "clip"'],
     [
-      ['--arch', 'magic'],
-      '--arch must be one of ripple-carry, carry-lookahead, carry-select, carry-skip, carry-increment, conditional-sum, kogge-stone, brent-kung, sklansky, han-carlson, ladner-fischer, not "magic"',
+      ['--adder', 'magic'],
+      '--adder must be one of ripple-carry, carry-lookahead, carry-select, carry-skip, carry-increment, conditional-sum, kogge-stone, brent-kung, sklansky, han-carlson, ladner-fischer, not "magic"',
     ],
     [['--limit', '0'], '--limit must be an integer from 1 to 10000, not 0'],
     [

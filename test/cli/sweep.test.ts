@@ -26,7 +26,7 @@ describe('addersim sweep', () => {
     const whole = join(dir, 'whole.jsonl');
     const r = runCli([...base, '--out', whole]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^bits\s+acc\s+arch/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^bits\s+acc\s+adder/);
     expect(r.stderr).toBe(`${whole}: 6 points (0 resumed, 6 computed)\n`);
     const expected = readFileSync(whole, 'utf8');
     const lines = expected.trim().split('\n');
@@ -46,7 +46,7 @@ describe('addersim sweep', () => {
     expect(records[0]).toMatchObject({
       bits: 4,
       accBits: 12,
-      arch: 'ripple-carry',
+      adder: 'ripple-carry',
       table: 'asic-45nm-horowitz',
       images: 50,
     });
@@ -60,8 +60,8 @@ describe('addersim sweep', () => {
       '--bits must be a comma-separated list of integers from 2 to 16, not "4,x"',
     ],
     [
-      ['--arch', 'ripple-carry,fast'],
-      '--arch must be a comma-separated list of ripple-carry, carry-lookahead, carry-select, carry-skip, carry-increment, conditional-sum, kogge-stone, brent-kung, sklansky, han-carlson, ladner-fischer, not "fast"',
+      ['--adder', 'ripple-carry,fast'],
+      '--adder must be a comma-separated list of ripple-carry, carry-lookahead, carry-select, carry-skip, carry-increment, conditional-sum, kogge-stone, brent-kung, sklansky, han-carlson, ladner-fischer, not "fast"',
     ],
     [
       ['--acc-bits', '0'],

@@ -12,8 +12,10 @@ describe('addersim train', () => {
     const out = join(dir, 'cnn.safetensors');
     const r = runCli([
       'train',
-      '--model',
-      'lenet5-bn-cnn',
+      '--net',
+      'lenet5',
+      '--variant',
+      'cnn',
       '--epochs',
       '1',
       '--batch',
@@ -41,19 +43,27 @@ describe('addersim train', () => {
 
   it.each([
     [
-      ['--model', 'lenet5'],
-      '--model must be one of lenet5-bn-adder, lenet5-bn-cnn, lenet5-bn-bnn, not "lenet5"',
+      ['--net', 'resnet20', '--variant', 'cnn'],
+      '--net must be one of lenet5 (the architectures train has a recipe for), not "resnet20"',
     ],
     [
-      ['--model', 'lenet5-bn-cnn', '--epochs', '0'],
+      ['--net', 'lenet5', '--variant', 'snn'],
+      '--variant must be one of addernet, cnn, bnn, not "snn"',
+    ],
+    [
+      ['--model', 'lenet5-bn-cnn'],
+      '--model is now --net for train (addersim train --help describes it)',
+    ],
+    [
+      ['--net', 'lenet5', '--variant', 'cnn', '--epochs', '0'],
       '--epochs must be an integer from 1 to 1000, not 0',
     ],
     [
-      ['--model', 'lenet5-bn-cnn', '--lr', '-1'],
+      ['--net', 'lenet5', '--variant', 'cnn', '--lr', '-1'],
       '--lr must be a number above 0 and at most 10, not -1',
     ],
     [
-      ['--model', 'lenet5-bn-cnn', '--resume'],
+      ['--net', 'lenet5', '--variant', 'cnn', '--resume'],
       `--resume needs the training state ${join(dir, 'x.train-state.safetensors')}, which does not exist`,
     ],
   ])('rejects %j with one line and exit 2', (args, message) => {

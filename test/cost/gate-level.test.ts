@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { estimateNetlist } from '../../src/cost/gate-estimator.js';
+import { estimateNetlist } from '../../src/cost/estimate-netlist.js';
 import type { AsicCellTable } from '../../src/cost/table-types.js';
 import { loadTable } from '../../src/cost/tables.js';
 import { criticalPathPs } from '../../src/cost/timing.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Estimate } from '../../src/cost/estimate.js';
-import { estimateOps } from '../../src/cost/estimator.js';
+import { estimateOps } from '../../src/cost/estimate-ops.js';
 import { ones, priceOp } from '../../src/cost/op-pricing.js';
 import { parseOpCounts } from '../../src/cost/ops.js';
 import type { AsicOpTable } from '../../src/cost/table-types.js';

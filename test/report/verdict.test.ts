@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { computeVerdict, type Finding } from '../../src/report/verdict.js';
+import { computeVerdict } from '../../src/report/verdict.js';
+import type { Finding } from '../../src/report/verdict-types.js';
 import type { ReportResults } from '../../src/study/results.js';
 import { type Knobs, MIXED, makeFixture } from './fixture.js';
 

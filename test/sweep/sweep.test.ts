@@ -11,7 +11,7 @@ const spec: SweepSpec = {
   model: CHECKPOINT.addernet,
   bits: [4, 8],
   accBits: [10, null],
-  archs: ['ripple-carry', 'kogge-stone'],
+  adders: ['ripple-carry', 'kogge-stone'],
   absdiffs: ['ones-complement'],
   tables: ['asic-45nm-horowitz', 'cells-45nm'],
   limit: 40,
@@ -29,14 +29,14 @@ describe('sweeps', () => {
       index: 0,
       bits: 4,
       accBits: 10,
-      arch: 'ripple-carry',
+      adder: 'ripple-carry',
       absdiff: 'ones-complement',
       table: 'asic-45nm-horowitz',
     });
     expect(points[15]).toMatchObject({
       bits: 8,
       accBits: null,
-      arch: 'kogge-stone',
+      adder: 'kogge-stone',
       table: 'cells-45nm',
     });
   });
@@ -76,7 +76,7 @@ describe('sweeps', () => {
     ).toBe(true);
     // Kogge-Stone adders are bigger than ripple-carry ones.
     const area = (arch: string) =>
-      cells.find((r) => r.arch === arch && r.bits === 8 && r.accBits === null)?.peAreaUm2 ?? 0;
+      cells.find((r) => r.adder === arch && r.bits === 8 && r.accBits === null)?.peAreaUm2 ?? 0;
     expect(area('kogge-stone')).toBeGreaterThan(area('ripple-carry'));
   });
 

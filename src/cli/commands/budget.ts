@@ -11,7 +11,7 @@ import { choiceFlag, intFlag } from '../args.js';
 import { formatTable, printJson, printLine } from '../output.js';
 
 interface BudgetArgs {
-  arch: string;
+  net: string;
   variant?: string;
   bits: number;
   table?: string;
@@ -30,7 +30,7 @@ function architectureFlag(value: unknown): Architecture {
     return loadArchitecture(value);
   }
   throw new InputError(
-    `--arch must be one of ${names.join(', ')} or an existing .json architecture file, not ${show(value)}`,
+    `--net must be one of ${names.join(', ')} or an existing .json architecture file, not ${show(value)}`,
   );
 }
 
@@ -40,7 +40,7 @@ export const budgetCommand: CommandModule<object, BudgetArgs> = {
     'operation budget of an architecture as CNN, AdderNet and BNN (paper and explicit counts)',
   builder: (y) =>
     y
-      .option('arch', {
+      .option('net', {
         type: 'string',
         demandOption: true,
         describe: `architecture: ${architectureNames().join(', ')}, or a .json architecture file`,
@@ -66,19 +66,19 @@ export const budgetCommand: CommandModule<object, BudgetArgs> = {
         describe: 'print nothing but the result',
       })
       .conflicts('json', 'csv')
-      .example('$0 budget --arch resnet20', 'totals of ResNet-20 as CNN, AdderNet and BNN')
+      .example('$0 budget --net resnet20', 'totals of ResNet-20 as CNN, AdderNet and BNN')
       .example(
-        '$0 budget --arch resnet50 --variant addernet',
+        '$0 budget --net resnet50 --variant addernet',
         'per-layer counts of AdderNet ResNet-50',
       )
       .example(
-        '$0 budget --arch vgg-small --bits 4 --json',
+        '$0 budget --net vgg-small --bits 4 --json',
         'everything, with the conventions, as JSON',
       )
-      .example('$0 budget --arch lenet5 --csv', 'per-layer rows of every variant as CSV')
-      .example('$0 budget --arch resnet18 --table asic-45nm-horowitz', 'with energy per inference'),
+      .example('$0 budget --net lenet5 --csv', 'per-layer rows of every variant as CSV')
+      .example('$0 budget --net resnet18 --table asic-45nm-horowitz', 'with energy per inference'),
   handler: (argv) => {
-    const arch = architectureFlag(argv.arch);
+    const arch = architectureFlag(argv.net);
     const variant =
       argv.variant === undefined
         ? undefined

@@ -1,16 +1,15 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../errors.js';
-import { ADDER_ARCHS, type AdderArch } from '../../gen/adders/index.js';
+import { ADDER_ARCHS } from '../../gen/adders/index.js';
 import {
-  DATAPATH_OPS,
-  type DatapathOptions,
-  type DatapathSpec,
-  datapathOpNames,
-  findDatapathOp,
-} from '../../gen/catalog.js';
+  type BuiltDatapath,
+  buildDatapath,
+  DEFAULT_DATAPATH_BITS,
+} from '../../gen/build-datapath.js';
+import { DATAPATH_OPS, datapathOpNames, findDatapathOp } from '../../gen/catalog.js';
+import type { DatapathSpec } from '../../gen/datapath-spec.js';
 import { type VerifyResult, verifyDatapath } from '../../gen/verify.js';
 import { netlistMetrics } from '../../ir/metrics.js';
-import type { Netlist } from '../../ir/netlist.js';
 import { ReferenceSimulator } from '../../sim/reference.js';
 import { choiceFlag, intFlag } from '../args.js';
 import {
@@ -28,7 +27,7 @@ export interface DatapathArgs {
   op?: string;
   arch?: string;
   adder?: string;
-  width?: unknown;
+  bits?: unknown;
   signed?: boolean;
   verify?: boolean;
   vectors?: unknown;
@@ -41,36 +40,25 @@ export interface DatapathArgs {
   vcd?: string;
 }
 
-/** A checked request and the netlist built for it. */
-export interface BuiltDatapath {
-  readonly spec: DatapathSpec;
-  readonly options: DatapathOptions;
-  readonly netlist: Netlist;
-}
-
-const DEFAULT_WIDTH = 8;
 const DEFAULT_VECTORS = 1000;
 
 /**
  * Validates the flags that choose a datapath and builds its netlist: the one place the
  * command's netlist comes from, so that further outputs (activity, Verilog, VCD) share it.
  */
-export function buildDatapath(argv: DatapathArgs): BuiltDatapath {
-  const spec = findDatapathOp(choiceFlag('op', argv.op, datapathOpNames()))!;
-  const arch =
-    argv.arch === undefined ? spec.defaultArch : choiceFlag('arch', argv.arch, spec.archs);
-  const width = intFlag('width', argv.width ?? DEFAULT_WIDTH, spec.widths.min, spec.widths.max);
-  if (argv.signed && spec.signedness === 'unsigned')
-    throw new InputError(
-      `--signed must be left out for --op ${spec.op}, whose operands are unsigned`,
-    );
-  if (argv.adder !== undefined && !spec.usesAdder)
-    throw new InputError(`--adder must be left out for --op ${spec.op}, whose --arch is the adder`);
-  const adder: AdderArch =
-    argv.adder === undefined ? 'ripple-carry' : choiceFlag('adder', argv.adder, ADDER_ARCHS);
-  const signed = spec.signedness === 'signed' || argv.signed === true;
-  const options: DatapathOptions = { width, arch, signed, adder };
-  return { spec, options, netlist: spec.build(options) };
+function buildFromFlags(argv: DatapathArgs): BuiltDatapath {
+  // The op first, so that --bits is checked against the op's own range, with the flag's text.
+  const spec = findDatapathOp(choiceFlag('op', argv.op, datapathOpNames())) as DatapathSpec;
+  return buildDatapath({
+    op: spec.op,
+    arch: argv.arch,
+    bits:
+      argv.bits === undefined
+        ? undefined
+        : intFlag('bits', argv.bits, spec.widths.min, spec.widths.max),
+    signed: argv.signed,
+    adder: argv.adder,
+  });
 }
 
 /** `--arch` help: the choices of each op, grouped when ops share them. */
@@ -89,7 +77,7 @@ function widthHelp(): string {
     const key = `${spec.widths.min} to ${spec.widths.max}`;
     groups.set(key, [...(groups.get(key) ?? []), spec.op]);
   }
-  return `operand width in bits, default ${DEFAULT_WIDTH} (${[...groups].map(([range, ops]) => `${ops.join(', ')}: ${range}`).join('; ')})`;
+  return `operand width in bits, default ${DEFAULT_DATAPATH_BITS} (${[...groups].map(([range, ops]) => `${ops.join(', ')}: ${range}`).join('; ')})`;
 }
 
 export const datapathCommand: CommandModule<object, DatapathArgs> = {
@@ -110,7 +98,7 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
           .map((s) => s.op)
           .join(', ')}: ${ADDER_ARCHS.join(', ')}; default ripple-carry`,
       })
-      .option('width', { type: 'number', describe: widthHelp() })
+      .option('bits', { type: 'number', describe: widthHelp() })
       .option('signed', {
         type: 'boolean',
         default: false,
@@ -120,7 +108,7 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         type: 'boolean',
         default: false,
         describe:
-          'simulate against the golden model: exhaustive when width <= 8 (and inputs <= 18 bits), else --vectors random vectors',
+          'simulate against the golden model: exhaustive when --bits <= 8 (and inputs <= 18 bits), else --vectors random vectors',
       })
       .option('vectors', {
         type: 'number',
@@ -152,23 +140,23 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         describe: 'print nothing but the result',
       })
       .example(
-        '$0 datapath --op add --arch kogge-stone --width 32',
+        '$0 datapath --op add --arch kogge-stone --bits 32',
         'cells, depth and fan-out of a 32-bit Kogge-Stone adder',
       )
       .example(
-        '$0 datapath --op absdiff --arch ones-complement --adder brent-kung --width 8 --signed --verify',
+        '$0 datapath --op absdiff --arch ones-complement --adder brent-kung --bits 8 --signed --verify',
         'check a folded |a-b| on all 65536 operand pairs',
       )
       .example(
-        '$0 datapath --op sub --width 64 --verify --vectors 5000 --seed 7 --json',
+        '$0 datapath --op sub --bits 64 --verify --vectors 5000 --seed 7 --json',
         'random-vector check of a 64-bit subtractor, as JSON',
       )
       .example(
-        '$0 datapath --op pe-adder --width 8 --activity --vectors 4096 --verilog pe.v --vcd pe.vcd',
+        '$0 datapath --op pe-adder --bits 8 --activity --vectors 4096 --verilog pe.v --vcd pe.vcd',
         'toggles per cell kind of an 8-bit AdderNet PE, its Verilog and a waveform for GTKWave',
       ),
   handler: (argv) => {
-    const { spec, options, netlist } = buildDatapath(argv);
+    const { spec, options, netlist } = buildFromFlags(argv);
     const vectors = intFlag('vectors', argv.vectors ?? DEFAULT_VECTORS, 1, 10_000_000);
     const seed = intFlag('seed', argv.seed ?? 1, 0, 0xffffffff);
     const metrics = netlistMetrics(netlist);
@@ -203,7 +191,7 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
       op: spec.op,
       arch: options.arch,
       ...(spec.usesAdder ? { adder: options.adder } : {}),
-      width: options.width,
+      bits: options.width,
       signed: options.signed,
       netlist: netlist.name,
     };

@@ -30,7 +30,7 @@ interface InferArgs {
   bn: string;
   'acc-bits'?: number;
   overflow: string;
-  arch: string;
+  adder: string;
   absdiff: string;
   multiplier: string;
   groups: number;
@@ -78,7 +78,7 @@ export const inferCommand: CommandModule<object, InferArgs> = {
         default: 'wrap',
         describe: `accumulator overflow: ${ACC_OVERFLOW_MODES.join(' | ')}`,
       })
-      .option('arch', {
+      .option('adder', {
         type: 'string',
         default: 'ripple-carry',
         describe: 'adder architecture (gate backend)',
@@ -115,7 +115,7 @@ export const inferCommand: CommandModule<object, InferArgs> = {
         '4-bit CNN on 1000 images, as JSON',
       )
       .example(
-        '$0 infer --model models/lenet5-bn-adder.safetensors --backend gate --arch kogge-stone --table cells-45nm --limit 200',
+        '$0 infer --model models/lenet5-bn-adder.safetensors --backend gate --adder kogge-stone --table cells-45nm --limit 200',
         'gate level: toggles and energy of Kogge-Stone adders',
       )
       .example(
@@ -133,7 +133,7 @@ export const inferCommand: CommandModule<object, InferArgs> = {
         argv['acc-bits'] === undefined ? undefined : intFlag('acc-bits', argv['acc-bits'], 1, 64),
       overflow: choiceFlag<AccOverflow>('overflow', argv.overflow, ACC_OVERFLOW_MODES),
       datapath: {
-        adder: choiceFlag<AdderArch>('arch', argv.arch, ADDER_ARCHS),
+        adder: choiceFlag<AdderArch>('adder', argv.adder, ADDER_ARCHS),
         absdiff: choiceFlag<AbsDiffVariant>('absdiff', argv.absdiff, ABSDIFF_VARIANTS),
         multiplier: choiceFlag<MultiplierArch>('multiplier', argv.multiplier, MULTIPLIER_ARCHS),
       },

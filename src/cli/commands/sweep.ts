@@ -23,7 +23,7 @@ interface SweepArgs {
   model: string;
   bits: string;
   'acc-bits': string;
-  arch: string;
+  adder: string;
   absdiff: string;
   table: string;
   out: string;
@@ -57,7 +57,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         default: 'full',
         describe: 'comma-separated body accumulator widths, or full (never overflows)',
       })
-      .option('arch', {
+      .option('adder', {
         type: 'string',
         default: 'ripple-carry',
         describe: `comma-separated adder architectures: ${ADDER_ARCHS.join(', ')}`,
@@ -110,7 +110,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         'accumulator widths (run again after an interruption to resume)',
       )
       .example(
-        '$0 sweep --model models/lenet5-bn-adder.safetensors --arch ripple-carry,kogge-stone --table cells-45nm --out arch.jsonl',
+        '$0 sweep --model models/lenet5-bn-adder.safetensors --adder ripple-carry,kogge-stone --table cells-45nm --out arch.jsonl',
         'adder architectures priced from gate-level toggles',
       ),
   handler: async (argv) => {
@@ -118,7 +118,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       model: argv.model,
       bits: intListFlag('bits', argv.bits, MIN_QUANT_BITS, MAX_QUANT_BITS),
       accBits: parseAccBitsList(String(argv['acc-bits'])),
-      archs: choiceListFlag<AdderArch>('arch', argv.arch, ADDER_ARCHS),
+      adders: choiceListFlag<AdderArch>('adder', argv.adder, ADDER_ARCHS),
       absdiffs: choiceListFlag<AbsDiffVariant>('absdiff', argv.absdiff, ABSDIFF_VARIANTS),
       tables: String(argv.table)
         .split(',')
@@ -151,7 +151,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         [
           'bits',
           'acc',
-          'arch',
+          'adder',
           '|a-b|',
           'table',
           'accuracy',
@@ -163,7 +163,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         ...result.records.map((r) => [
           r.bits,
           r.accBits ?? 'full',
-          r.arch,
+          r.adder,
           r.absdiff,
           r.table,
           `${(100 * r.accuracy).toFixed(2)}%`,

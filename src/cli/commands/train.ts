@@ -1,11 +1,14 @@
 import type { CommandModule } from 'yargs';
-import { loadMnist, MODEL_NAMES, runTraining, zooEntry, zooGraph } from '../../nn/index.js';
-import { choiceFlag, intFlag, numberFlag } from '../args.js';
+import { VARIANTS } from '../../nn/graph.js';
+import { loadMnist, runTraining, zooEntry, zooGraph } from '../../nn/index.js';
+import { TRAINABLE_NETS, zooModel } from '../../nn/zoo.js';
+import { intFlag, numberFlag } from '../args.js';
 import { printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
 
 interface TrainArgs {
-  model: string;
+  net: string;
+  variant: string;
   epochs: number;
   seed: number;
   batch: number;
@@ -24,10 +27,15 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
   describe: 'train a LeNet-5-BN (AdderNet, CNN or BNN) on MNIST and write a safetensors checkpoint',
   builder: (y) =>
     y
-      .option('model', {
+      .option('net', {
         type: 'string',
         demandOption: true,
-        describe: `one of ${MODEL_NAMES.join(', ')}`,
+        describe: `network architecture: ${TRAINABLE_NETS.join(', ')}`,
+      })
+      .option('variant', {
+        type: 'string',
+        demandOption: true,
+        describe: VARIANTS.join(' | '),
       })
       .option('epochs', {
         type: 'number',
@@ -67,15 +75,15 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       })
       .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
       .example(
-        '$0 train --model lenet5-bn-adder --epochs 10 --out models/lenet5-bn-adder.safetensors',
+        '$0 train --net lenet5 --variant addernet --epochs 10 --out models/lenet5-bn-adder.safetensors',
         'train the AdderNet LeNet-5-BN',
       )
       .example(
-        '$0 train --model lenet5-bn-cnn --epochs 1 --limit 2000 --out /tmp/cnn.safetensors',
+        '$0 train --net lenet5 --variant cnn --epochs 1 --limit 2000 --out /tmp/cnn.safetensors',
         'a quick run',
       ),
   handler: (argv) => {
-    const model = choiceFlag('model', argv.model, MODEL_NAMES);
+    const model = zooModel(String(argv.net), String(argv.variant));
     const epochs = intFlag('epochs', argv.epochs, 1, 1000);
     const seed = intFlag('seed', argv.seed, 0, 2 ** 31 - 1);
     const batch = intFlag('batch', argv.batch, 1, 4096);

@@ -18,15 +18,15 @@ import type { Datapath } from '../kernels/registry.js';
  *
  * | spec          | built by               | used for                                         |
  * |---------------|------------------------|--------------------------------------------------|
- * | adder-pe      | gen buildAdderPe       | AdderNet layers: |x − w| then accumulate, K cycles |
- * | mac-pe        | gen buildMacPe         | multiply layers: x·w then accumulate, K cycles   |
+ * | pe-adder      | gen buildAdderPe       | AdderNet layers: |x − w| then accumulate, K cycles |
+ * | pe-mac        | gen buildMacPe         | multiply layers: x·w then accumulate, K cycles   |
  * | xnor-popcount | gen buildXnorPopcount  | binary layers: one K-lane XNOR-popcount per output |
  * | multiplier    | gen buildMultiplier    | multiply-shift requantization: acc·M             |
  * | adder         | gen buildAdder         | multiply-shift requantization: + B               |
  */
 export type NetlistSpec =
   | {
-      readonly kind: 'adder-pe';
+      readonly kind: 'pe-adder';
       readonly width: number;
       readonly accWidth: number;
       readonly overflow: AccOverflow;
@@ -34,7 +34,7 @@ export type NetlistSpec =
       readonly variant: AbsDiffVariant;
     }
   | {
-      readonly kind: 'mac-pe';
+      readonly kind: 'pe-mac';
       readonly width: number;
       readonly accWidth: number;
       readonly overflow: AccOverflow;
@@ -84,7 +84,7 @@ export function netlistFor(spec: NetlistSpec): Netlist {
 
 function build(spec: NetlistSpec): Netlist {
   switch (spec.kind) {
-    case 'adder-pe':
+    case 'pe-adder':
       return buildAdderPe({
         width: spec.width,
         signed: false,
@@ -93,7 +93,7 @@ function build(spec: NetlistSpec): Netlist {
         adder: spec.adder,
         variant: spec.variant,
       });
-    case 'mac-pe':
+    case 'pe-mac':
       return buildMacPe({
         width: spec.width,
         signed: true,
@@ -126,6 +126,6 @@ export function weightLayerSpec(node: WeightNode, datapath: Datapath): NetlistSp
     adder: datapath.adder,
   };
   return node.kind === 'adder'
-    ? { kind: 'adder-pe', ...common, variant: datapath.absdiff }
-    : { kind: 'mac-pe', ...common, multiplier: datapath.multiplier };
+    ? { kind: 'pe-adder', ...common, variant: datapath.absdiff }
+    : { kind: 'pe-mac', ...common, multiplier: datapath.multiplier };
 }

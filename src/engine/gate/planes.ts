@@ -1,32 +1,10 @@
-import { packInt32, unpackInt32 } from '../../sim/bitplane.js';
+import { unpackInt32 } from '../../sim/bitplane.js';
 
 /**
  * Bit-plane helpers for values wider than 32 bits (up to 53, the exact float64 integers): a
  * value is cut into a low 32-bit slice and a high slice, each packed or unpacked with the
  * simulator's 32x32 transposes.
  */
-
-/** Packs `values` (low `width` bits, two's complement) into planes[0 .. width). */
-export function packWide(
-  values: ArrayLike<number>,
-  width: number,
-  planes: readonly Int32Array[],
-  planeOffset = 0,
-): void {
-  if (width <= 32) {
-    packInt32(values, width, planes, planeOffset);
-    return;
-  }
-  const lo = new Int32Array(values.length);
-  const hi = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    lo[i] = (v % 4294967296) | 0;
-    hi[i] = Math.floor(v / 4294967296) | 0;
-  }
-  packInt32(lo, 32, planes.slice(0, 32), planeOffset);
-  packInt32(hi, width - 32, planes.slice(32, width), planeOffset);
-}
 
 /** Unpacks `count` values of `width` bits (sign-extended when `signed`) into a Float64Array. */
 export function unpackWide(

@@ -50,7 +50,3 @@ export function getKernel(backend: Backend, node: IntNode): Kernel {
   if (!kernel) throw new Error(`no kernel ${key}`);
   return kernel;
 }
-
-export function registeredKernels(): string[] {
-  return [...registry.keys()].sort();
-}

@@ -5,7 +5,7 @@ import { checkOperandWidth } from '../width.js';
 import type { AbsDiffFn } from './types.js';
 import { dualSubMux, onesComplement, subNegate } from './variants.js';
 
-export type { AbsDiffFn, AbsDiffOptions } from './types.js';
+export type { AbsDiffFn } from './types.js';
 
 /** The |x − y| variants; costs are stated in variants.ts. 'ones-complement' defers a +1. */
 export const ABSDIFF_VARIANTS = ['sub-negate', 'dual-sub-mux', 'ones-complement'] as const;

@@ -6,8 +6,6 @@ import { accumulator, OVERFLOW_MODES, type OverflowMode } from './accumulator.js
 import { accumulatorWidth } from './width.js';
 
 export {
-  type AccumulatorOptions,
-  accumulator,
   OVERFLOW_MODES,
   type OverflowMode,
 } from './accumulator.js';

@@ -17,9 +17,6 @@ import {
 import { rippleCarry } from './ripple-carry.js';
 import type { AdderFn } from './types.js';
 
-export { carrySaveAdd3 } from './carry-save.js';
-export { increment } from './increment.js';
-export { PREFIX_LEVELS, PREFIX_NETWORKS, type PrefixNetwork } from './prefix-networks.js';
 export type { AdderFn } from './types.js';
 
 /**

@@ -4,8 +4,6 @@ import { ADDERS, type AdderArch } from '../adders/index.js';
 import { checkOperandWidth } from '../width.js';
 import { compare, minMax } from './compare.js';
 
-export { compare, minMax } from './compare.js';
-
 /** Comparator netlist: inputs `a`, `b`; outputs `lt`, `eq`, `gt` (1 bit each). */
 export function buildComparator(arch: AdderArch, width: number, signed: boolean): Netlist {
   checkOperandWidth('comparator', width);

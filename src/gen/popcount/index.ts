@@ -3,8 +3,6 @@ import type { Netlist } from '../../ir/netlist.js';
 import { checkWidth } from '../multipliers/check.js';
 import { countWidth, popcount, xnorPopcount } from './popcount.js';
 
-export { countWidth, popcount, xnorPopcount } from './popcount.js';
-
 /** Widest popcount input built as a netlist (a 1024-bit popcount has 1013 full adders). */
 export const MAX_POPCOUNT_WIDTH = 1024;
 

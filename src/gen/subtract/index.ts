@@ -4,8 +4,6 @@ import { ADDERS, type AdderArch } from '../adders/index.js';
 import { checkOperandWidth } from '../width.js';
 import { addSub, negate, subtract } from './subtract.js';
 
-export { addSub, lessFromCarry, negate, signedOverflow, subtract } from './subtract.js';
-
 /**
  * Subtractor netlist: inputs `a`, `b`; outputs `diff` = a − b (width bits), `cout` (1 when
  * a ≥ b unsigned: no borrow), `overflow` (signed overflow). `signed` marks the ports only: the

@@ -3,11 +3,11 @@ import { accumulatorChart, accuracyChart } from './accuracy.js';
 import { adderChart } from './adders.js';
 import { budgetChart } from './budgets.js';
 import { energyChart, layerChart, primitiveChart } from './energy.js';
-import { chartFont, renderPng } from './render.js';
+import { renderPng } from './render.js';
 import type { ChartSpec } from './spec.js';
 
 export { chartFont } from './render.js';
-export { CHART_HEIGHT, CHART_WIDTH, type ChartSpec } from './spec.js';
+export type { ChartSpec } from './spec.js';
 
 /** A chart drawn to PNG: its spec without the Chart.js configuration, plus the bytes. */
 export interface RenderedChart extends Omit<ChartSpec, 'config'> {
@@ -45,9 +45,4 @@ export function renderCharts(results: ReportResults): RenderedChart[] {
     ...rest,
     png: renderPng(config, rest.width, rest.height, rest.title),
   }));
-}
-
-/** Whether charts carry text on this machine (false: no font installed; see render.ts). */
-export function chartsHaveText(): boolean {
-  return chartFont() !== null;
 }
