@@ -6,6 +6,7 @@
 export * from './arith.js';
 export * from './bitstring.js';
 export * from './fast.js';
+export * from './fast-number.js';
 export * from './format.js';
 export { describeRawRange, describeStep, describeValueRange, parseFormat } from './format-text.js';
 export * from './modes.js';
