@@ -1,5 +1,5 @@
 import type { WeightNode } from '../quant/graph.js';
-import type { QuantOptions } from '../quant/options.js';
+import type { AccOverflow, QuantOptions } from '../quant/options.js';
 import { datasetFor } from './datasets.js';
 import { type PreparedNetwork, requantize } from './network.js';
 import { runParallel } from './parallel.js';
@@ -43,7 +43,7 @@ export async function accumulatorSweep(
   const fullWidthBits = Math.max(...body.map((w) => w.naturalAccBits));
   const points: AccumulatorPoint[] = [];
   for (const accBits of widths) {
-    const run = async (overflow: 'wrap' | 'sat') => {
+    const run = async (overflow: AccOverflow) => {
       const graph = requantize(prepared, { ...options, accBits, overflow }).graph;
       const r = await runParallel(graph, test.images, limit, { threads: options.threads });
       let correct = 0;

@@ -1,3 +1,4 @@
+import type { AccumulatorOverflowName } from '../bits/modes.js';
 import type { AsicCellTable } from '../cost/table-types.js';
 import type { Dataset } from '../nn/data/dataset.js';
 import type { Backend } from '../report/results.js';
@@ -11,7 +12,7 @@ import type { LayerOperands } from './operands.js';
  * predictions (optionally with narrower accumulators that wrap or saturate), read the integer
  * operands of a layer, and count every operation of one inference exactly.
  */
-export type AccumulatorOverflow = 'wrap' | 'sat';
+export type AccumulatorOverflow = AccumulatorOverflowName;
 
 export interface AccumulatorSetting {
   /** Accumulator width of every body (adder, multiply or binary) layer. */

@@ -1,3 +1,5 @@
+import { wrapInt } from '../../bits/fast.js';
+import { floorShift } from '../../bits/fast-number.js';
 import { packInt32, unpackInt32 } from '../../sim/bitplane.js';
 
 /**
@@ -21,8 +23,8 @@ export function packWide(
   const hi = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    lo[i] = (v % 4294967296) | 0;
-    hi[i] = Math.floor(v / 4294967296) | 0;
+    lo[i] = wrapInt(v, 32, true);
+    hi[i] = floorShift(v, 32);
   }
   packInt32(lo, 32, planes.slice(0, 32), planeOffset);
   packInt32(hi, width - 32, planes.slice(32, width), planeOffset);
