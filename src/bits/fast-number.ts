@@ -15,24 +15,28 @@ import type { RoundingMode } from './modes.js';
  * Rounding reads the magnitude a = |x|: with f = floor(a) and rest = a - f (exact: f and a
  * share a's binade or f = 0), each mode adds 0 or 1 to f, then the sign comes back. Working on
  * the magnitude keeps `rest` exact for -1 < x < 0, where x - floor(x) = x + 1 would round.
+ * RND and TRN, the modes of inner loops, take a branch-free path instead.
  */
 
 /** Rounds a number to an integer by an ac_fixed rounding mode; ±Infinity and NaN pass through. */
 export function roundToInteger(x: number, mode: RoundingMode): number {
+  // The modes inner loops use, without a branch on the data (a mispredicted branch per
+  // element costs more than the rounding): x - floor(x) is exact except for -1 < x < 0, and
+  // there the rounded x + 1 compares with 0.5 as the exact one does (rounding is monotone and
+  // 0.5 is a double). `+ 0` and `+ +(...)` never leave -0.
+  if (mode === 'RND') {
+    const fl = Math.floor(x);
+    return fl + +(x - fl >= 0.5);
+  }
+  if (mode === 'TRN') return Math.floor(x) + 0;
   const negative = x < 0;
   const a = negative ? -x : x;
   const f = Math.floor(a);
   const rest = a - f;
   let up: boolean;
   switch (mode) {
-    case 'TRN':
-      up = negative && rest > 0;
-      break;
     case 'TRN_ZERO':
       up = false;
-      break;
-    case 'RND':
-      up = negative ? rest > 0.5 : rest >= 0.5;
       break;
     case 'RND_ZERO':
       up = rest > 0.5;
