@@ -44,6 +44,11 @@ const RULES: readonly Rule[] = [
     patterns: [/\bMath\.trunc\s*\(/],
   },
   {
+    id: 'floor-shift',
+    instead: 'floorShift(x, shift) (TRN of x read with shift fraction bits)',
+    patterns: [/\bMath\.floor\([^;]*(?:\/\s*\(?\s*(?:2\s*\*\*|4294967296\b)|\*\s*2\s*\*\*\s*-)/],
+  },
+  {
     id: 'modulo-wrap',
     instead: 'wrapInt / wrapBigInt',
     patterns: [
@@ -207,6 +212,9 @@ describe('the scan catches the idioms it names', () => {
     ['const q = Math.round(x / s);', 'math-round'],
     ['codes[i] = Math.floor(w / s + 0.5);', 'floor-plus-half'],
     ['const t = Math.trunc(x);', 'math-trunc'],
+    ['const v = Math.floor(sum / 2 ** p.shift);', 'floor-shift'],
+    ['const v = Math.floor(sum[i] * 2 ** -bn.shift[at]);', 'floor-shift'],
+    ['hi[i] = Math.floor(v / 4294967296) | 0;', 'floor-shift'],
     ['acc = sum % 2 ** bits;', 'modulo-wrap'],
     ['lo[i] = (v % 4294967296) | 0;', 'modulo-wrap'],
     ['acc = ((((acc + half) % span) + span) % span) - half;', 'modulo-wrap'],
@@ -226,6 +234,7 @@ describe('the scan catches the idioms it names', () => {
   it.each([
     'const ho = Math.floor((h + 2 * pad - k) / stride) + 1;',
     'const threads = Math.max(1, Math.min(asked, count));',
+    'for (let x = n; x > 0; x = Math.floor(x / 2)) count += x % 2;',
     "table(['accumulator bits', 'WRAP', 'SAT'], rows);",
     '// Math.round would send -2.5 to -2',
     ' * floor(x + 0.5) is what the old code did',
