@@ -227,18 +227,36 @@ export function quantizeInt32Array(
 
 /**
  * x modulo 2^width, read as a two's complement (signed) or plain (unsigned) width-bit integer:
- * what a width-bit register keeps. x: any integer number; width 1 to 32 (1 to 31 unsigned).
- * Not checked (inner-loop helper); `intQuantizer` checks the same bounds.
+ * what a width-bit register keeps (WRAP). x: any integer number (a safe integer when
+ * width > 32); width 1 to 53, and the result is a safe integer. Not checked (inner-loop
+ * helper). Up to 32 bits the shifts do it: ToInt32 reduces any integer modulo 2^32 exactly.
+ * Wider, floor division by the power of two is exact, and so is the difference.
  */
 export function wrapInt(x: number, width: number, signed: boolean): number {
-  const s = 32 - width;
-  const w = (x << s) >> s;
-  return signed ? w : w & (2 ** width - 1);
+  if (width < 32 || (width === 32 && signed)) {
+    const s = 32 - width;
+    const w = (x << s) >> s;
+    return signed ? w : w & (2 ** width - 1);
+  }
+  const span = 2 ** width;
+  const low = x - Math.floor(x / span) * span;
+  return signed && low >= span / 2 ? low - span : low;
 }
 
-/** x clamped to the width-bit range: [-2^(width-1), 2^(width-1)-1] or [0, 2^width-1]. */
+/**
+ * x clamped to the width-bit range (SAT): [-2^(width-1), 2^(width-1)-1] or [0, 2^width-1];
+ * width 1 to 53.
+ */
 export function saturateInt(x: number, width: number, signed: boolean): number {
   const hi = signed ? 2 ** (width - 1) - 1 : 2 ** width - 1;
   const lo = signed ? -hi - 1 : 0;
   return Math.min(Math.max(x, lo), hi);
+}
+
+/**
+ * x clamped to [lo, hi] (SAT onto a code range narrower than its format, such as an
+ * activation's bounds fused with the format's range). NaN and -0 pass through. Not checked.
+ */
+export function clampInt(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : Math.min(x, hi);
 }

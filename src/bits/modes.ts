@@ -68,3 +68,31 @@ export function checkOverflow(value: unknown, field = 'overflow'): OverflowMode 
   }
   return value as OverflowMode;
 }
+
+/**
+ * The overflow modes an accumulator register implements (the netlists of src/gen, the engine's
+ * kernels): WRAP and SAT. Users, netlist names, graph nodes and sweep keys spell them in
+ * lowercase (`--overflow wrap`); that spelling is derived here, so no other file declares the
+ * list again.
+ */
+export const ACCUMULATOR_OVERFLOW_MODES = [
+  'WRAP',
+  'SAT',
+] as const satisfies readonly OverflowMode[];
+export type AccumulatorOverflowMode = (typeof ACCUMULATOR_OVERFLOW_MODES)[number];
+/** `wrap` | `sat`. */
+export type AccumulatorOverflowName = Lowercase<AccumulatorOverflowMode>;
+
+function lowercase<T extends string>(mode: T): Lowercase<T> {
+  return mode.toLowerCase() as Lowercase<T>;
+}
+
+/** `['wrap', 'sat']`, in the order of ACCUMULATOR_OVERFLOW_MODES. */
+export const ACCUMULATOR_OVERFLOW_NAMES: readonly AccumulatorOverflowName[] = Object.freeze(
+  ACCUMULATOR_OVERFLOW_MODES.map(lowercase),
+);
+
+/** The mode a lowercase name stands for: `wrap` -> WRAP. */
+export function accumulatorOverflowMode(name: AccumulatorOverflowName): AccumulatorOverflowMode {
+  return name.toUpperCase() as AccumulatorOverflowMode;
+}

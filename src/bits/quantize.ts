@@ -7,7 +7,7 @@ import {
   type OverflowMode,
   type RoundingMode,
 } from './modes.js';
-import { checkRaw } from './raw.js';
+import { checkRaw, wrapBigInt } from './raw.js';
 import { roundShift } from './rounding.js';
 
 /** How `quantize` loses information. Defaults: TRN + WRAP, a plain two's-complement datapath. */
@@ -79,7 +79,7 @@ export function requantize(
   let out: bigint;
   switch (overflow) {
     case 'WRAP':
-      out = to.signed ? BigInt.asIntN(to.width, q) : BigInt.asUintN(to.width, q);
+      out = wrapBigInt(q, to.width, to.signed);
       break;
     case 'SAT':
     case 'SAT_SYM':

@@ -39,7 +39,17 @@ export function fixed(raw: bigint, format: FixedFormat): Fixed {
  * complement encoding (what simulator ports carry). Signed Q4.4: -128n -> 0x80n, -1n -> 0xffn.
  */
 export function toPattern(raw: bigint, format: FixedFormat): bigint {
-  return BigInt.asUintN(format.width, checkRaw(raw, format));
+  return wrapBigInt(checkRaw(raw, format), format.width, false);
+}
+
+/**
+ * What a width-bit register or port keeps of any integer (WRAP): value modulo 2^width, read
+ * as two's complement when `signed`, else as the unsigned bit pattern. The bigint twin of
+ * `wrapInt`; reading a port's pattern as a signed or unsigned value is the same operation.
+ * Not checked (simulators and golden models call it per vector): width >= 1.
+ */
+export function wrapBigInt(value: bigint, width: number, signed: boolean): bigint {
+  return signed ? BigInt.asIntN(width, value) : BigInt.asUintN(width, value);
 }
 
 /**
@@ -54,5 +64,5 @@ export function fromPattern(pattern: unknown, format: FixedFormat): bigint {
       `pattern must be a bigint from 0 to ${top} (${w} bits), not ${show(pattern)}`,
     );
   }
-  return format.signed ? BigInt.asIntN(w, pattern) : pattern;
+  return format.signed ? wrapBigInt(pattern, w, true) : pattern;
 }

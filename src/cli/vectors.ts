@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { wrapBigInt } from '../bits/raw.js';
 import { InputError, show } from '../errors.js';
 import type { DatapathSpec } from '../gen/datapath-spec.js';
 import { SeededRandom } from '../gen/random.js';
@@ -88,5 +89,5 @@ function parseValue(text: string, width: number, where: string): bigint {
   if (value < min || value > max) {
     throw new InputError(`${where} must fit ${width} bits (${min} to ${max}), not ${text}`);
   }
-  return BigInt.asUintN(width, value);
+  return wrapBigInt(value, width, false);
 }

@@ -1,3 +1,4 @@
+import { saturateInt, wrapInt } from '../bits/fast.js';
 import type { AccOverflow } from '../quant/options.js';
 
 /**
@@ -11,7 +12,8 @@ import type { AccOverflow } from '../quant/options.js';
  * result has a closed form in the exact sum S: WRAP gives S mod 2^W, SAT gives min(S, 2^W − 1),
  * and the flag is S ≥ 2^W (partial sums grow monotonically, so one passes 2^W exactly when the
  * total does). Signed accumulators (multiply layers) depend on the order of the additions and
- * are stepped tap by tap (`stepSigned`).
+ * are stepped tap by tap (`stepSigned`). WRAP and SAT themselves are the bits fast path's
+ * `wrapInt` and `saturateInt`; the range tests here only keep them off the common path.
  */
 export interface Finished {
   readonly value: number;
@@ -21,7 +23,8 @@ export interface Finished {
 export function finishUnsigned(sum: number, bits: number, mode: AccOverflow): Finished {
   const limit = 2 ** bits;
   if (sum < limit) return { value: sum, overflowed: false };
-  return { value: mode === 'wrap' ? sum % limit : limit - 1, overflowed: true };
+  const value = mode === 'wrap' ? wrapInt(sum, bits, false) : saturateInt(sum, bits, false);
+  return { value, overflowed: true };
 }
 
 /**
@@ -37,15 +40,13 @@ export function stepSigned(
   mode: AccOverflow,
 ): Finished {
   const half = 2 ** (bits - 1);
-  const span = 2 * half;
   let acc = 0;
   let overflowed = false;
   for (let r = 0; r < count; r++) {
     acc += x[xo + r] * w[wo + r];
     if (acc >= half || acc < -half) {
       overflowed = true;
-      if (mode === 'sat') acc = acc >= half ? half - 1 : -half;
-      else acc = ((((acc + half) % span) + span) % span) - half;
+      acc = mode === 'sat' ? saturateInt(acc, bits, true) : wrapInt(acc, bits, true);
     }
   }
   return { value: acc, overflowed };

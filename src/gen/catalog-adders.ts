@@ -1,3 +1,4 @@
+import { wrapBigInt } from '../bits/raw.js';
 import { ABSDIFF_VARIANTS, type AbsDiffVariant, buildAbsDiff } from './absdiff/index.js';
 import { ADDER_ARCHS, type AdderArch, buildAdd3, buildAdder } from './adders/index.js';
 import { buildComparator, buildMinMax } from './compare/index.js';
@@ -7,20 +8,18 @@ import { OPERAND_WIDTHS } from './width.js';
 
 /**
  * Catalog entries of the adder family. Golden models are plain BigInt arithmetic on the
- * operands' values (read signed or unsigned), written from the op's definition, never from
- * the circuit's construction.
+ * operands' values (read signed or unsigned by src/bits), written from the op's definition,
+ * never from the circuit's construction.
  */
 
 /** The value of an input bit pattern under the op's reading. */
-function value(pattern: bigint, width: number, signed: boolean): bigint {
-  return signed ? BigInt.asIntN(width, pattern) : BigInt.asUintN(width, pattern);
-}
+const value = wrapBigInt;
 
 const bit = (condition: boolean): bigint => (condition ? 1n : 0n);
 
+/** v is a width-bit two's complement value: a width-bit register keeps it unchanged. */
 function fitsSigned(v: bigint, width: number): boolean {
-  const half = 1n << BigInt(width - 1);
-  return v >= -half && v < half;
+  return wrapBigInt(v, width, true) === v;
 }
 
 const arch = (options: DatapathOptions) => options.arch as AdderArch;

@@ -1,3 +1,7 @@
+import { FixedFormat } from '../bits/format.js';
+import { accumulatorOverflowMode } from '../bits/modes.js';
+import { requantize } from '../bits/quantize.js';
+import { wrapBigInt } from '../bits/raw.js';
 import { ABSDIFF_VARIANTS, type AbsDiffVariant } from './absdiff/index.js';
 import { buildAccumulator, OVERFLOW_MODES, type OverflowMode } from './accumulators/index.js';
 import type { DatapathOptions, DatapathSpec, SequentialSpec } from './datapath-spec.js';
@@ -8,7 +12,8 @@ import { buildPopcount, buildXnorPopcount } from './popcount/index.js';
 /**
  * Catalog entries of the multipliers, popcounts, accumulators and processing elements, merged
  * into the datapath catalog by catalog.ts. Golden models are plain BigInt on the operands'
- * values, written from each op's definition (never from the circuits' construction).
+ * values, written from each op's definition (never from the circuits' construction); reading
+ * patterns and the accumulators' WRAP / SAT are src/bits' semantics.
  *
  * Fixed choices the catalog makes (the library builders take them as options):
  * - acc: the register is as wide as the addend (`--bits`), with a carry-in, so that random
@@ -21,9 +26,8 @@ type Cycles = readonly Readonly<Record<string, bigint>>[];
 const PE_STAGES = 1;
 const PE_TAPS = 16;
 
-function value(pattern: bigint, width: number, signed: boolean): bigint {
-  return signed ? BigInt.asIntN(width, pattern) : BigInt.asUintN(width, pattern);
-}
+/** The value of an input bit pattern under the op's reading. */
+const value = wrapBigInt;
 
 function agreeingLanes(width: number, x: bigint, w: bigint): bigint {
   let count = 0n;
@@ -42,19 +46,16 @@ function accumulateGolden(
   mode: OverflowMode,
   stream: readonly { value: bigint; clear: boolean }[],
 ): Record<string, bigint>[] {
-  const min = signed ? -(2n ** BigInt(bits - 1)) : 0n;
-  const max = signed ? 2n ** BigInt(bits - 1) - 1n : 2n ** BigInt(bits) - 1n;
-  const span = 2n ** BigInt(bits);
+  const register = FixedFormat.int(bits, signed);
+  const overflow = accumulatorOverflowMode(mode);
   let acc = 0n;
   let sticky = false;
   return stream.map(({ value: addend, clear }) => {
     const shown = { acc, overflow: sticky ? 1n : 0n };
-    const total = (clear ? 0n : acc) + addend;
-    const out = total < min || total > max;
-    if (!out) acc = total;
-    else if (mode === 'sat') acc = total < min ? min : max;
-    else acc = ((((total - min) % span) + span) % span) + min;
-    sticky = (!clear && sticky) || out;
+    // The exact sum, kept by the register as an integer assignment with `overflow` does.
+    const kept = requantize((clear ? 0n : acc) + addend, 0, register, 'TRN', overflow);
+    acc = kept.value;
+    sticky = (!clear && sticky) || kept.overflowed;
     return shown;
   });
 }

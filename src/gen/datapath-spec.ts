@@ -9,7 +9,8 @@ import type { AdderArch } from './adders/index.js';
  * Port values, both ways, are unsigned bit patterns of the port's width (as every simulator
  * reads and writes them). A golden model may return negative or wider values: the verifier
  * compares them modulo 2^width of the output port. Golden models are independent of the
- * generators: plain BigInt expressions and naive loops, never a call into src/gen.
+ * generators: plain BigInt expressions and naive loops over src/bits' semantics (reading a
+ * pattern, WRAP / SAT of a register), never a call into src/gen.
  */
 
 /** Options every `build` takes. `arch` is one of the spec's `archs`; `width` is in its range. */

@@ -1,3 +1,5 @@
+import { wrapBigInt } from '../bits/raw.js';
+
 /**
  * A small seeded generator for verification vectors, so that `--seed S` gives the same vectors
  * on every machine. splitmix32 (a Weyl sequence through the MurmurHash3 finaliser): 32 bits
@@ -25,6 +27,6 @@ export class SeededRandom {
     for (let filled = 0; filled < width; filled += 32) {
       value = (value << 32n) | BigInt(this.nextUint32());
     }
-    return BigInt.asUintN(width, value);
+    return wrapBigInt(value, width, false);
   }
 }

@@ -1,3 +1,4 @@
+import { wrapBigInt } from '../bits/raw.js';
 import type { Netlist, Port } from '../ir/netlist.js';
 import type { DatapathOptions, DatapathSpec } from './datapath-spec.js';
 import { SeededRandom } from './random.js';
@@ -95,7 +96,7 @@ function splitPattern(ports: readonly Port[], pattern: bigint): Record<string, b
   const inputs: Record<string, bigint> = {};
   let rest = pattern;
   for (const port of ports) {
-    inputs[port.name] = BigInt.asUintN(port.bits.length, rest);
+    inputs[port.name] = wrapBigInt(rest, port.bits.length, false);
     rest >>= BigInt(port.bits.length);
   }
   return inputs;
@@ -126,7 +127,7 @@ class Tally {
       const want = golden[port.name];
       if (want === undefined)
         throw new Error(`golden model gives no value for output ${port.name}`);
-      expected[port.name] = BigInt.asUintN(port.bits.length, want);
+      expected[port.name] = wrapBigInt(want, port.bits.length, false);
       if (expected[port.name] !== actual[port.name]) ok = false;
     }
     if (ok) {

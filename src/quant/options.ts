@@ -1,3 +1,4 @@
+import { ACCUMULATOR_OVERFLOW_NAMES, type AccumulatorOverflowName } from '../bits/modes.js';
 import { InputError, show } from '../errors.js';
 
 /**
@@ -25,9 +26,12 @@ export type BnMode = (typeof BN_MODES)[number];
  */
 export const DEFAULT_BN_MODE: BnMode = 'multiply-shift';
 
-/** What an accumulator does when a partial sum leaves its range (ac_fixed WRAP and SAT). */
-export const ACC_OVERFLOW_MODES = ['wrap', 'sat'] as const;
-export type AccOverflow = (typeof ACC_OVERFLOW_MODES)[number];
+/**
+ * What an accumulator does when a partial sum leaves its range: ac_fixed WRAP or SAT, in the
+ * lowercase spelling bits/modes.ts derives from its one list.
+ */
+export const ACC_OVERFLOW_MODES = ACCUMULATOR_OVERFLOW_NAMES;
+export type AccOverflow = AccumulatorOverflowName;
 
 export const MIN_QUANT_BITS = 2;
 export const MAX_QUANT_BITS = 16;

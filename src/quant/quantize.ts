@@ -1,3 +1,4 @@
+import { type DoubleQuantizer, doubleQuantizer, quantizeDouble } from '../bits/fast-number.js';
 import { InputError } from '../errors.js';
 import { inferShapes, type ModelGraph, nodeInputs } from '../nn/graph.js';
 import { BN_EPS } from '../nn/layers/batchnorm.js';
@@ -17,7 +18,7 @@ import type { ResolvedQuantOptions } from './options.js';
 import { buildBn } from './requant-node.js';
 import { buildWeightNode } from './weight-node.js';
 import { adderGroups } from './weights.js';
-import { codeRange, roundNearest } from './widths.js';
+import { codeRange, QUANT_ROUNDING } from './widths.js';
 
 /**
  * Builds the integer graph of a trained network (post-training quantization):
@@ -180,7 +181,7 @@ export function buildIntegerGraph(input: QuantizeInput): IntegerGraph {
         const clip = new Int32Array(f.kind === 'codes' ? f.planes : 1);
         if (f.kind === 'codes') {
           f.scales.forEach((s, p) => {
-            clip[p] = Math.min(codeRange(f.bits, f.signed).hi, roundNearest(1 / s));
+            clip[p] = quantizeDouble(1 / s, codeQuantizer(f));
           });
         }
         made = {
@@ -240,6 +241,16 @@ export function buildIntegerGraph(input: QuantizeInput): IntegerGraph {
   };
 }
 
+/** Real values to a codes format's integers: the quantizer's rounding, then SAT to its range. */
+function codeQuantizer(format: CodesFormat): DoubleQuantizer {
+  return doubleQuantizer({
+    width: format.bits,
+    signed: format.signed,
+    rounding: QUANT_ROUNDING,
+    overflow: 'SAT',
+  });
+}
+
 function codes(bits: number, signed: boolean, scales: number[]): CodesFormat {
   return { kind: 'codes', bits, signed, planes: scales.length, scales };
 }
@@ -252,14 +263,13 @@ function inputNode(
   dataset: QuantizeInput['dataset'],
 ): IntNode {
   const channels = shape[0];
-  const { lo, hi } = codeRange(format.bits, format.signed);
+  const q = codeQuantizer(format);
   const table = new Int32Array(format.planes * channels * 256);
   for (let p = 0; p < format.planes; p++) {
     for (let c = 0; c < channels; c++) {
       for (let v = 0; v < 256; v++) {
         const x = (v / 255 - dataset.mean[c]) / dataset.std[c];
-        const q = roundNearest(x / format.scales[p]);
-        table[(p * channels + c) * 256 + v] = Math.min(hi, Math.max(lo, q));
+        table[(p * channels + c) * 256 + v] = quantizeDouble(x / format.scales[p], q);
       }
     }
   }

@@ -1,3 +1,5 @@
+import { clampInt } from '../bits/fast.js';
+import { floorShift, roundToInteger } from '../bits/fast-number.js';
 import { roundNearest } from './widths.js';
 
 /**
@@ -39,7 +41,8 @@ export function multiplyShiftFor(
   addBits: number,
 ): MultiplyShift {
   const { lo, hi, accLo, accHi } = range;
-  const ideal = (acc: number) => Math.min(hi, Math.max(lo, Math.floor(slope * acc + offset + 0.5)));
+  // The real-valued target rounded to nearest, ties up (RND), as the thresholds place c_k.
+  const ideal = (acc: number) => clampInt(roundToInteger(slope * acc + offset, 'RND'), lo, hi);
   const first = ideal(accLo);
   if (slope === 0 || first === ideal(accHi)) return { multiplier: 0, addend: first, shift: 0 };
   const mMax = 2 ** (mulBits - 1) - 1;
@@ -60,11 +63,12 @@ export function multiplyShiftFor(
   );
 }
 
-/** The integer multiply-shift: exact for |acc·M + B| < 2^52 (checked when the node is built). */
+/**
+ * The integer multiply-shift: TRN of acc·M + B read with S fraction bits, then SAT to [lo, hi].
+ * Exact for |acc·M + B| < 2^52 (checked when the node is built).
+ */
 export function applyMultiplyShift(acc: number, p: MultiplyShift, lo: number, hi: number): number {
-  const sum = acc * p.multiplier + p.addend;
-  const v = p.shift >= 0 ? Math.floor(sum / 2 ** p.shift) : sum * 2 ** -p.shift;
-  return v < lo ? lo : Math.min(v, hi);
+  return clampInt(floorShift(acc * p.multiplier + p.addend, p.shift), lo, hi);
 }
 
 export interface Thresholds {

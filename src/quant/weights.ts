@@ -1,5 +1,6 @@
+import { doubleQuantizer, quantizeDouble } from '../bits/fast-number.js';
 import { kmeans1d } from './kmeans.js';
-import { codeRange, roundNearest } from './widths.js';
+import { codeRange, QUANT_ROUNDING } from './widths.js';
 
 /**
  * Weight quantization, one function per layer kind. Weights are [N, K] rows (output channel o,
@@ -8,7 +9,8 @@ import { codeRange, roundNearest } from './widths.js';
 
 /**
  * CNN (multiply) layers: per-channel symmetric scales s_w[o] = max|w[o]| / (2^(b−1) − 1),
- * codes round(w / s_w) in [−(2^(b−1) − 1), 2^(b−1) − 1]. |w − s_w·code| ≤ s_w/2.
+ * codes round(w / s_w) in [−(2^(b−1) − 1), 2^(b−1) − 1] (ac_int<b, true> with RND_INF and
+ * SAT_SYM: the symmetric range keeps −code a code). |w − s_w·code| ≤ s_w/2.
  */
 export function quantizeMultiplyWeights(
   w: Float32Array,
@@ -17,6 +19,12 @@ export function quantizeMultiplyWeights(
   bits: number,
 ): { codes: Int32Array; scales: Float64Array } {
   const qmax = codeRange(bits, true).hi;
+  const q = doubleQuantizer({
+    width: bits,
+    signed: true,
+    rounding: QUANT_ROUNDING,
+    overflow: 'SAT_SYM',
+  });
   const codes = new Int32Array(n * k);
   const scales = new Float64Array(n);
   for (let o = 0; o < n; o++) {
@@ -25,7 +33,7 @@ export function quantizeMultiplyWeights(
     const s = m > 0 ? m / qmax : 1;
     scales[o] = s;
     for (let r = 0; r < k; r++) {
-      codes[o * k + r] = Math.max(-qmax, Math.min(qmax, roundNearest(w[o * k + r] / s)));
+      codes[o * k + r] = quantizeDouble(w[o * k + r] / s, q);
     }
   }
   return { codes, scales };
@@ -55,6 +63,12 @@ export function quantizeAdderWeights(
   channelRange: Float64Array,
 ): { codes: Int32Array; scales: Float64Array; clampConstants: Float64Array } {
   const qmax = codeRange(bits, false).hi;
+  const q = doubleQuantizer({
+    width: bits,
+    signed: false,
+    rounding: QUANT_ROUNDING,
+    overflow: 'SAT',
+  });
   const codes = new Int32Array(n * k);
   const scales = new Float64Array(n);
   const clampConstants = new Float64Array(n);
@@ -67,7 +81,7 @@ export function quantizeAdderWeights(
       const v = w[o * k + r];
       c += clampDistance(v, a);
       const clipped = Math.min(a, Math.max(0, v));
-      codes[o * k + r] = Math.min(qmax, roundNearest(clipped / s));
+      codes[o * k + r] = quantizeDouble(clipped / s, q);
     }
     clampConstants[o] = c;
   }

@@ -1,4 +1,7 @@
 import { bitLength } from '../bits/bit-length.js';
+import { roundToInteger } from '../bits/fast-number.js';
+import type { RoundingMode } from '../bits/modes.js';
+
 /**
  * Datapath widths of the integer graph. The accumulator widths are the narrowest registers
  * that hold every possible sum of a layer's K taps (the same formulas as the operation budget,
@@ -29,11 +32,14 @@ export function binaryAccBits(taps: number): number {
 }
 
 /**
- * Round to nearest, ties away from zero (ac_fixed RND_INF, C's `round`): the one rounding
- * rule of the quantizer. `Math.round` would send −2.5 to −2 but 2.5 to 3.
+ * The one rounding rule of the quantizer: to nearest, ties away from zero (ac_fixed RND_INF,
+ * C's `round`). `Math.round` would send −2.5 to −2 but 2.5 to 3.
  */
+export const QUANT_ROUNDING: RoundingMode = 'RND_INF';
+
+/** A real number rounded by QUANT_ROUNDING (no range: see the quantizers for clamped codes). */
 export function roundNearest(x: number): number {
-  return x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5);
+  return roundToInteger(x, QUANT_ROUNDING);
 }
 
 /** The code range of a b-bit format: signed [−2^(b−1), 2^(b−1) − 1], unsigned [0, 2^b − 1]. */

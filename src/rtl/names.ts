@@ -1,3 +1,4 @@
+import { wrapBigInt } from '../bits/raw.js';
 import type { Netlist, Port } from '../ir/netlist.js';
 
 /**
@@ -68,5 +69,5 @@ export function portBit(port: Port, i: number): string {
 
 /** A Verilog literal of `width` bits: `8'h2a`. */
 export function literal(width: number, value: bigint): string {
-  return `${width}'h${BigInt.asUintN(width, value).toString(16)}`;
+  return `${width}'h${wrapBigInt(value, width, false).toString(16)}`;
 }

@@ -12,6 +12,7 @@
  * planes directly.
  */
 
+import { wrapBigInt } from '../bits/raw.js';
 import { groupPacker, groupUnpacker } from './pack-codegen.js';
 
 /**
@@ -129,7 +130,7 @@ export function toSlices(
   for (let lo = 0; lo < width; lo += 32) {
     const slice = new Int32Array(count);
     const shift = BigInt(lo);
-    for (let i = 0; i < count; i++) slice[i] = Number(BigInt.asIntN(32, big[i] >> shift));
+    for (let i = 0; i < count; i++) slice[i] = Number(wrapBigInt(big[i] >> shift, 32, true));
     slices.push(slice);
   }
   return slices;
@@ -180,7 +181,7 @@ export function packBigInt(
     const bits = Math.min(32, width - lo);
     const shift = BigInt(lo);
     for (let i = 0; i < values.length; i++) {
-      chunk[i] = Number(BigInt.asIntN(32, values[i] >> shift));
+      chunk[i] = Number(wrapBigInt(values[i] >> shift, 32, true));
     }
     packInt32(chunk, bits, planes.slice(lo, lo + bits), planeOffset, stride);
   }

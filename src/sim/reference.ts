@@ -1,3 +1,4 @@
+import { wrapBigInt } from '../bits/raw.js';
 import { CELL_SEMANTICS } from '../ir/gates.js';
 import type { Netlist } from '../ir/netlist.js';
 import { assertValidNetlist, combinationalOrder } from '../ir/validate.js';
@@ -6,7 +7,7 @@ import { assertValidNetlist, combinationalOrder } from '../ir/validate.js';
  * The reference simulator: the spec every other simulator is tested against. Scalar (one
  * input vector per step), cycle by cycle, evaluating `CELL_SEMANTICS` in topological order.
  * Port values are unsigned bigint bit patterns of the port's width; read signed ports with
- * `BigInt.asIntN` (or the bits module) when needed.
+ * `wrapBigInt(v, width, true)` of the bits module when needed.
  */
 export class ReferenceSimulator {
   private readonly values: Uint8Array;
@@ -31,7 +32,7 @@ export class ReferenceSimulator {
     for (const port of this.netlist.inputs) {
       const v = inputs[port.name];
       if (v === undefined) continue;
-      const bits = BigInt.asUintN(port.bits.length, v);
+      const bits = wrapBigInt(v, port.bits.length, false);
       port.bits.forEach((net, i) => {
         this.values[net] = Number((bits >> BigInt(i)) & 1n);
       });

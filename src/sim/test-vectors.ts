@@ -1,3 +1,4 @@
+import { wrapBigInt } from '../bits/raw.js';
 import type { Netlist, Port } from '../ir/netlist.js';
 import { compile } from './compiled.js';
 
@@ -87,7 +88,7 @@ function randomValue(rand: () => number, port: Port, sequential: boolean): bigin
   if (sequential && width === 1) return rand() < 0.125 ? 1n : 0n;
   let x = 0n;
   for (let lo = 0; lo < width; lo += 16) x |= BigInt(Math.floor(rand() * 65536)) << BigInt(lo);
-  return BigInt.asUintN(width, x);
+  return wrapBigInt(x, width, false);
 }
 
 /** mulberry32: a small, fast, seedable PRNG; plenty for test vectors (not for statistics). */

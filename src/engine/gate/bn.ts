@@ -1,3 +1,5 @@
+import { clampInt } from '../../bits/fast.js';
+import { floorShift } from '../../bits/fast-number.js';
 import type { BnNode } from '../../quant/graph.js';
 import { bnKernel, countBn } from '../kernels/bn.js';
 import { type Kernel, registerKernel } from '../kernels/registry.js';
@@ -61,8 +63,7 @@ const gateBnKernel: Kernel = (node, inputs, ctx) => {
     const hi = bn.hi[p];
     for (let i = 0; i < count; i++) {
       const at = p * bn.channels + (((i % per) / spatial) | 0);
-      const v = Math.floor(sum[i] * 2 ** -bn.shift[at]);
-      dst[p * count + i] = v < lo ? lo : Math.min(v, hi);
+      dst[p * count + i] = clampInt(floorShift(sum[i], bn.shift[at]), lo, hi);
     }
   }
   countBn(bn, x, ctx.counter);

@@ -1,3 +1,5 @@
+import { wrapInt } from '../../bits/fast.js';
+import { floorShift } from '../../bits/fast-number.js';
 import type { Netlist } from '../../ir/netlist.js';
 import { allocPlanes, packGather } from '../../sim/bitplane.js';
 import { compile } from '../../sim/compiled.js';
@@ -107,8 +109,8 @@ function slices(values: ArrayLike<number>, width: number): ArrayLike<number>[] {
   const hi = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    lo[i] = (v % 4294967296) | 0;
-    hi[i] = Math.floor(v / 4294967296) | 0;
+    lo[i] = wrapInt(v, 32, true);
+    hi[i] = floorShift(v, 32);
   }
   return [lo, hi];
 }

@@ -1,3 +1,5 @@
+import { clampInt } from '../../bits/fast.js';
+import { floorShift, roundToInteger } from '../../bits/fast-number.js';
 import type { BnNode } from '../../quant/graph.js';
 import { storedBits } from '../../quant/graph.js';
 import { searchComparisons } from '../../quant/requant.js';
@@ -54,11 +56,9 @@ function multiplyShiftRun(
   const hi = bn.hi[p];
   const m = bn.multiplier[at];
   const add = bn.addend[at];
-  // 2^-S is exact in float64, so the scaled sum's floor is floor((acc·M + B) / 2^S).
-  const scale = 2 ** -bn.shift[at];
+  const shift = bn.shift[at];
   for (let i = 0; i < count; i++) {
-    const v = Math.floor((src[from + i] * m + add) * scale);
-    dst[to + i] = v < lo ? lo : Math.min(v, hi);
+    dst[to + i] = clampInt(floorShift(src[from + i] * m + add, shift), lo, hi);
   }
 }
 
@@ -89,8 +89,7 @@ function thresholdRun(
   if (dir > 0) {
     for (let i = 0; i < count; i++) {
       const acc = src[from + i];
-      let c = Math.floor(slope * acc + offset + 0.5);
-      c = c < lo ? lo : Math.min(c, hi);
+      let c = clampInt(roundToInteger(slope * acc + offset, 'RND'), lo, hi);
       // Code c means thresholds lo+1 .. c are crossed; threshold j sits at t[start + j].
       while (c < hi && acc >= t[start + c + 1]) c++;
       while (c > lo && acc < t[start + c]) c--;
@@ -99,8 +98,7 @@ function thresholdRun(
   } else {
     for (let i = 0; i < count; i++) {
       const acc = src[from + i];
-      let c = Math.floor(slope * acc + offset + 0.5);
-      c = c < lo ? lo : Math.min(c, hi);
+      let c = clampInt(roundToInteger(slope * acc + offset, 'RND'), lo, hi);
       while (c < hi && acc <= t[start + c + 1]) c++;
       while (c > lo && acc > t[start + c]) c--;
       dst[to + i] = c;

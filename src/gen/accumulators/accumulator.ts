@@ -1,10 +1,14 @@
+import { ACCUMULATOR_OVERFLOW_NAMES, type AccumulatorOverflowName } from '../../bits/modes.js';
 import type { NetlistBuilder } from '../../ir/builder.js';
 import { type Bus, NET_ZERO, type Net } from '../../ir/netlist.js';
 import type { AdderFn } from '../adders/types.js';
 
-/** What an accumulator does when a sum leaves its range (ac_fixed's WRAP and SAT). */
-export const OVERFLOW_MODES = ['wrap', 'sat'] as const;
-export type OverflowMode = (typeof OVERFLOW_MODES)[number];
+/**
+ * What an accumulator does when a sum leaves its range (ac_fixed's WRAP and SAT), spelled as
+ * netlist names and `--arch` spell them: bits/modes.ts derives the names from its one list.
+ */
+export const OVERFLOW_MODES = ACCUMULATOR_OVERFLOW_NAMES;
+export type OverflowMode = AccumulatorOverflowName;
 
 export interface AccumulatorOptions {
   /** Register width W ≥ the addend's width; the addend is sign- or zero-extended to W. */

@@ -1,3 +1,4 @@
+import { wrapBigInt } from '../../bits/raw.js';
 import type { NetlistBuilder } from '../../ir/builder.js';
 import { NET_ONE, NET_ZERO, type Net } from '../../ir/netlist.js';
 import type { AdderFn } from '../adders/types.js';
@@ -31,7 +32,7 @@ export function addBit(columns: Columns, weight: number, net: Net): void {
  * folds to xnor + or).
  */
 export function addConstant(columns: Columns, value: bigint): void {
-  const v = BigInt.asUintN(columns.length, value);
+  const v = wrapBigInt(value, columns.length, false);
   for (let k = 0; k < columns.length; k++) if ((v >> BigInt(k)) & 1n) columns[k].unshift(NET_ONE);
 }
 
