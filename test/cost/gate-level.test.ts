@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateNetlist } from '../../src/cost/gate-estimator.js';
 import type { AsicCellTable } from '../../src/cost/table-types.js';
 import { loadTable } from '../../src/cost/tables.js';
-import { criticalPathPs } from '../../src/cost/timing.js';
+import { cellDelaysPs, criticalPathPs } from '../../src/cost/timing.js';
 import { rippleCarry } from '../../src/gen/adders/ripple-carry.js';
 import type { Activity } from '../../src/ir/activity.js';
 import { NetlistBuilder } from '../../src/ir/builder.js';
@@ -142,5 +142,22 @@ describe('cells-45nm gate-level estimates', () => {
         netToggles: new Float64Array(netlist.netCount),
       }),
     ).toThrow('activity must cover at least one transition (two vectors), not 0');
+  });
+
+  it('gives the table delays as whole picoseconds for the timing-aware simulator', () => {
+    // NanGate X1 delays of cells-45nm.json, rounded by hand.
+    expect(cellDelaysPs(cells)).toEqual({
+      and: 38, // 37.99
+      or: 44, // 44.13
+      xor: 58, // 58.04
+      nand: 22, // 21.9
+      nor: 27, // 27.06
+      xnor: 45, // 45.22
+      not: 16, // 16.45
+      buf: 31, // 31.41
+      mux2: 61, // 60.76
+      fa: 109, // 108.66
+      ha: 58, // 58.44
+    });
   });
 });
