@@ -8,6 +8,9 @@ import { registerStates } from './register-states.js';
 import { compileTimingKernel, type TimingKernel } from './timing-kernel.js';
 import { planTiming, type TimingPlan } from './timing-plan.js';
 
+/** The `toggleModel` of every timing-aware activity. */
+export const TIMING_TOGGLE_MODEL = 'transport-delay (every glitch counted, none filtered)';
+
 type Stream = Readonly<Record<string, ArrayLike<number> | readonly bigint[]>>;
 
 /** Switching activity with cell delays: every transition of every net, glitches included. */
@@ -63,6 +66,7 @@ export function simulateTimingActivity(
     vectors: count,
     transitions,
     netToggles: toggles,
+    toggleModel: TIMING_TOGGLE_MODEL,
     netlist: expanded,
     settleTime: plan.settleTime,
     events: plan.events,
@@ -137,6 +141,7 @@ export function restrictActivity(activity: Activity, netlist: Netlist): Activity
     vectors: activity.vectors,
     transitions: activity.transitions,
     netToggles: activity.netToggles.slice(0, netlist.netCount),
+    ...(activity.toggleModel !== undefined ? { toggleModel: activity.toggleModel } : {}),
   };
 }
 

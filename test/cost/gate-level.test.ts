@@ -9,7 +9,10 @@ import type { Activity } from '../../src/ir/activity.js';
 import { NetlistBuilder } from '../../src/ir/builder.js';
 import type { Netlist } from '../../src/ir/netlist.js';
 import { fromRoot } from '../../src/paths.js';
+import { simulateActivity } from '../../src/sim/activity.js';
+import { UNIT_DELAYS } from '../../src/sim/delays.js';
 import { ReferenceSimulator } from '../../src/sim/reference.js';
+import { restrictActivity, simulateTimingActivity } from '../../src/sim/timing-activity.js';
 
 const cells = loadTable('cells-45nm') as AsicCellTable;
 // Independent reading of the same file, for hand-written expectations.
@@ -159,5 +162,19 @@ describe('cells-45nm gate-level estimates', () => {
       fa: 109, // 108.66
       ha: 58, // 58.44
     });
+  });
+
+  it('says which toggle model priced the energy', () => {
+    const netlist = rcaNetlist(4);
+    const stream = { x: [1n, 14n, 3n], y: [2n, 7n, 12n] };
+    const zero = estimateNetlist(cells, netlist, simulateActivity(netlist, stream));
+    expect(zero.notes).toEqual([
+      'cells-45nm: energy per vector from zero-delay toggle counts over 2 transitions (glitches not modelled)',
+    ]);
+    const timed = simulateTimingActivity(netlist, stream, UNIT_DELAYS);
+    const glitchy = estimateNetlist(cells, netlist, restrictActivity(timed, netlist));
+    expect(glitchy.notes).toEqual([
+      'cells-45nm: energy per vector from transport-delay (every glitch counted, none filtered) toggle counts over 2 transitions',
+    ]);
   });
 });
