@@ -14,7 +14,7 @@ import {
   simulateTimingActivity,
   transitionPlanes,
 } from '../../src/sim/timing-activity.js';
-import { compileTimingKernel, timingKernelSources } from '../../src/sim/timing-kernel.js';
+import { BLOCK, compileTimingKernel } from '../../src/sim/timing-kernel.js';
 import { planTiming } from '../../src/sim/timing-plan.js';
 import { prng, randomNetlist, randomValues } from './random-netlist.js';
 import { naiveTimingToggles } from './timing-golden.js';
@@ -183,16 +183,19 @@ describe('timing-aware switching activity', () => {
     }
   });
 
-  it('gives the same counts when the generated code is cut into many functions', () => {
+  it('gives the same counts for any block of words per instruction', () => {
     const netlist = buildMultiplier({ width: 5, arch: 'dadda' });
-    const stream = randomStream(netlist, 11, 1000);
+    const count = 5000;
+    const stream = randomStream(netlist, 11, count);
     const whole = simulateTimingActivity(netlist, stream, UNIT_DELAYS);
     const plan = planTiming(expandMacros(netlist), UNIT_DELAYS);
-    expect(timingKernelSources(plan, 40).sources.length).toBeGreaterThan(10);
-    const { planes, next, words } = transitionPlanes(netlist, stream, 1000);
-    const toggles = new Float64Array(whole.netToggles.length);
-    compileTimingKernel(plan, 40)(planes, next, toggles, words);
-    expect(Array.from(toggles)).toEqual(Array.from(whole.netToggles));
+    const { planes, next, words } = transitionPlanes(netlist, stream, count);
+    expect(words).toBeGreaterThan(2 * BLOCK);
+    for (const block of [1, 3, 100]) {
+      const toggles = new Float64Array(whole.netToggles.length);
+      compileTimingKernel(plan, block)(planes, next, toggles, words);
+      expect(Array.from(toggles)).toEqual(Array.from(whole.netToggles));
+    }
   });
 
   it('ripple-carry adder: glitches on the carry chain under unit delays', () => {
@@ -222,10 +225,10 @@ describe('timing-aware switching activity', () => {
   });
 
   it('refuses a plan with too many distinct arrival times', () => {
-    const netlist = buildMultiplier({ width: 32, arch: 'array' });
+    const netlist = buildMultiplier({ width: 48, arch: 'array' });
     const delays = Object.fromEntries(PRIMITIVE_KINDS.map((k, i) => [k, 997 + 37 * i]));
     expect(() => simulateTimingActivity(netlist, { a: [0n, 1n], b: [0n, 1n] }, delays)).toThrow(
-      /needs more than 400000 net evaluations per vector/,
+      'timing-aware activity of mul_array_48u needs more than 2000000 net evaluations per vector (too many distinct arrival times); use unit delays or coarser delay units',
     );
   });
 });
