@@ -16,7 +16,7 @@ export type CellDelays = Readonly<Partial<Record<CellKind, number>>>;
 export const PRIMITIVE_KINDS: readonly CellKind[] = CELL_KINDS.filter((k) => !MACROS.has(k));
 
 /** Largest delay accepted (a million units: 1 us in picoseconds). */
-export const MAX_DELAY = 1_000_000;
+const MAX_DELAY = 1_000_000;
 
 function every(delay: number): CellDelays {
   return Object.fromEntries(PRIMITIVE_KINDS.map((k) => [k, delay]));

@@ -9,7 +9,7 @@ import { compileTimingKernel, type TimingKernel } from './timing-kernel.js';
 import { planTiming, type TimingPlan } from './timing-plan.js';
 
 /** The `toggleModel` of every timing-aware activity. */
-export const TIMING_TOGGLE_MODEL = 'transport-delay (every glitch counted, none filtered)';
+const TIMING_TOGGLE_MODEL = 'transport-delay (every glitch counted, none filtered)';
 
 type Stream = Readonly<Record<string, ArrayLike<number> | readonly bigint[]>>;
 

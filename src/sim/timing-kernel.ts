@@ -51,7 +51,7 @@ const OPCODE: Partial<Record<CellKind, number>> = {
 /** Fields per instruction: opcode, output slot, input slots a, b, c (unused ones 0). */
 const FIELDS = 5;
 
-export interface TimingProgram {
+interface TimingProgram {
   /** Number of value slots (constants included). */
   readonly slots: number;
   /** First slot of each net (constants: 0 and 1). */
@@ -65,7 +65,7 @@ export interface TimingProgram {
 }
 
 /** Lays out the plan's slots and instructions. */
-export function timingProgram(plan: TimingPlan): TimingProgram {
+function timingProgram(plan: TimingPlan): TimingProgram {
   const { netlist, times } = plan;
   const base = new Int32Array(netlist.netCount);
   base[1] = 1;

@@ -40,7 +40,7 @@ export interface TimingPlan {
  * 32x32 array multiplier has 0.15 M events with unit delays and 1.4 M with the cells-45nm
  * delays in whole picoseconds (about 1.5 s for 1000 vectors).
  */
-export const MAX_EVENTS = 2_000_000;
+const MAX_EVENTS = 2_000_000;
 
 export function planTiming(netlist: Netlist, delays: CellDelays): TimingPlan {
   if (netlist.registers.length > 0) throw new Error('planTiming: registers must be cut first');
