@@ -7,6 +7,7 @@ import { type CellDelays, PRIMITIVE_KINDS } from './delays.js';
 import { registerStates } from './register-states.js';
 import { compileTimingKernel, type TimingKernel } from './timing-kernel.js';
 import { planTiming, type TimingPlan } from './timing-plan.js';
+import { vectorCount } from './word-vectors.js';
 
 /** The `toggleModel` of every timing-aware activity. */
 const TIMING_TOGGLE_MODEL = 'transport-delay (every glitch counted, none filtered)';
@@ -50,8 +51,13 @@ export interface TimingActivity extends Activity {
  *   come from the zero-delay simulator (the same states, by the previous point).
  *
  * Bit-parallel: each transition is independent of the others once the states are known, so lane
- * l of a 32-lane word simulates transition l -> l+1 (see timing-kernel.ts for the generated
- * code). Cost per transition: the plan's `events` gate evaluations plus a popcount per event.
+ * l of a 32-lane word simulates transition l -> l+1 (see timing-kernel.ts). Cost per
+ * transition: the plan's `events` gate evaluations plus a popcount per event.
+ *
+ * This is what an event-driven Verilog simulator computes for gates written as
+ * `always @(inputs) y <= #d f(inputs);` (rtl/timed-verilog.ts), counting a net's value at the
+ * end of each time step (as a VCD dump records it); the test suite checks it net by net
+ * against Icarus Verilog. Gate primitives with delays (`and #d`) would be inertial instead.
  */
 export function simulateTimingActivity(
   netlist: Netlist,
@@ -60,7 +66,7 @@ export function simulateTimingActivity(
 ): TimingActivity {
   assertValidNetlist(netlist);
   const { plan, kernel, expanded } = compiled(netlist, delays);
-  const count = vectorCountOf(netlist, stream);
+  const count = vectorCount(netlist, stream);
   const toggles = new Float64Array(expanded.netCount);
   const result = (transitions: number): TimingActivity => ({
     vectors: count,
@@ -143,21 +149,6 @@ export function restrictActivity(activity: Activity, netlist: Netlist): Activity
     netToggles: activity.netToggles.slice(0, netlist.netCount),
     ...(activity.toggleModel !== undefined ? { toggleModel: activity.toggleModel } : {}),
   };
-}
-
-function vectorCountOf(netlist: Netlist, stream: Stream): number {
-  let count: number | undefined;
-  for (const p of netlist.inputs) {
-    const values = stream[p.name];
-    if (values === undefined) throw new Error(`input port ${p.name} has no values`);
-    if (count !== undefined && values.length !== count) {
-      throw new Error(
-        `input port ${p.name} has ${values.length} values, the others ${count}: all ports need one per vector`,
-      );
-    }
-    count = values.length;
-  }
-  return count ?? 0;
 }
 
 interface Compiled {
