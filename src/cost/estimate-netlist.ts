@@ -14,7 +14,8 @@ import { criticalPathPs } from './timing.js';
  *             output + sum over registers of q toggles x toggle energy) / transitions
  *            + registers x clock energy per cycle,
  *            all switching energies times the table's calibration scale.
- * Toggles are zero-delay counts (no glitches), so real circuits switch more.
+ * Toggles are zero-delay counts (no glitches, so real circuits switch more) unless the activity
+ * names another `toggleModel` (timing-aware counts, glitches included); the note says which.
  */
 export function estimateNetlist(
   table: AsicCellTable,
@@ -88,7 +89,9 @@ export function estimateNetlist(
   return new Estimate(items, {
     criticalPathPs: criticalPathPs(netlist, table),
     notes: [
-      `${table.name}: energy per vector from zero-delay toggle counts over ${activity.transitions} transitions (glitches not modelled)`,
+      activity.toggleModel === undefined
+        ? `${table.name}: energy per vector from zero-delay toggle counts over ${activity.transitions} transitions (glitches not modelled)`
+        : `${table.name}: energy per vector from ${activity.toggleModel} toggle counts over ${activity.transitions} transitions`,
     ],
   });
 }

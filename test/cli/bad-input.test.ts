@@ -262,6 +262,31 @@ const CASES: Record<string, Case[]> = {
       `--input must be an existing CSV file, not ${JSON.stringify(missing('vectors.csv'))}`,
     ],
     [
+      '--delay-model unknown',
+      ['--op', 'add', '--activity', '--delay-model', 'fast'],
+      '--delay-model must be one of zero, unit, table, not "fast"',
+    ],
+    [
+      '--delay-model without --activity',
+      ['--op', 'add', '--delay-model', 'unit'],
+      '--delay-model must come with --activity, whose toggles it counts',
+    ],
+    [
+      '--cell-table without --delay-model table',
+      ['--op', 'add', '--activity', '--delay-model', 'unit', '--cell-table', 'cells-45nm'],
+      '--cell-table must come with --delay-model table, which reads its delays',
+    ],
+    [
+      '--cell-table of another kind',
+      ['--op', 'add', '--activity', '--delay-model', 'table', '--cell-table', 'asic-45nm-horowitz'],
+      '--cell-table must name an asic-cell table (one with gate delays), not "asic-45nm-horowitz", whose kind is asic-op',
+    ],
+    [
+      '--cell-table missing',
+      ['--op', 'add', '--activity', '--delay-model', 'table', '--cell-table', missing('t.json')],
+      `--cell-table must be one of ${TABLES} or the path of a table file, not ${JSON.stringify(missing('t.json'))}`,
+    ],
+    [
       'short row in the vector file, with outputs asked for',
       ['--op', 'add', '--input', shortCsv, '--vcd', 'add.vcd', '--verilog', 'add.v'],
       `${shortCsv}: line 2 must have 3 values, not 2`,

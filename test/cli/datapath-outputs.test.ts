@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AsicCellTable } from '../../src/cost/table-types.js';
+import { loadTable } from '../../src/cost/tables.js';
+import { cellDelaysPs } from '../../src/cost/timing.js';
+import { buildDatapath } from '../../src/gen/build-datapath.js';
+import { UNIT_DELAYS } from '../../src/sim/delays.js';
 import { runCli } from '../helpers/cli.js';
+import { naiveTimingToggles } from '../sim/timing-golden.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'addersim-datapath-'));
 
@@ -69,6 +75,48 @@ describe('addersim datapath --activity, --input, --verilog, --vcd', () => {
       { source: 'input', count: 17, nets: 17, toggles: inputToggles, rate: inputToggles / 51 },
     ]);
     expect(activity.note).toMatch(/glitches are not modelled/);
+  });
+
+  it('counts glitches under --delay-model unit and table like a time-stepped model', () => {
+    const { netlist } = buildDatapath({ op: 'add', bits: 8 });
+    const stream = {
+      a: vectors.map((v) => v[0]),
+      b: vectors.map((v) => v[1]),
+      cin: vectors.map((v) => v[2]),
+    };
+    const table = cellDelaysPs(loadTable('cells-45nm') as AsicCellTable);
+    for (const [model, delays] of [
+      ['unit', UNIT_DELAYS],
+      ['table', table],
+    ] as const) {
+      const r = runCli([
+        'datapath',
+        '--op',
+        'add',
+        '--bits',
+        '8',
+        '--activity',
+        '--input',
+        csv,
+        '--delay-model',
+        model,
+        '--json',
+      ]);
+      expect(r.code).toBe(0);
+      const activity = JSON.parse(r.stdout).activity;
+      const golden = naiveTimingToggles(netlist, stream, vectors.length, delays);
+      const sum = (nets: number[]) => nets.reduce((s, n) => s + golden[n], 0);
+      const fa = sum(netlist.cells.flatMap((c) => c.outputs));
+      const inputs = sum(netlist.inputs.flatMap((p) => p.bits));
+      expect(activity.delayModel).toBe(model);
+      expect(activity.byKind.map((k: { toggles: number }) => k.toggles)).toEqual([fa, inputs]);
+      expect(activity.totalToggles).toBe(fa + inputs);
+      expect(activity.note).toMatch(/^timing-aware toggle counts/);
+    }
+    const text = runCli(['datapath', '--op', 'add', '--activity', '--delay-model', 'table']);
+    expect(text.stdout).toMatch(
+      /^switching activity over 1000 vectors \(999 transitions\), \d+ toggles in all, cells-45nm gate delays \(settles after \d+ ps\)$/m,
+    );
   });
 
   it('writes Verilog and a VCD waveform of the vectors', () => {

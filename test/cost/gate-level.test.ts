@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { estimateNetlist } from '../../src/cost/estimate-netlist.js';
 import type { AsicCellTable } from '../../src/cost/table-types.js';
 import { loadTable } from '../../src/cost/tables.js';
-import { criticalPathPs } from '../../src/cost/timing.js';
+import { cellDelaysPs, criticalPathPs } from '../../src/cost/timing.js';
 import { rippleCarry } from '../../src/gen/adders/ripple-carry.js';
 import type { Activity } from '../../src/ir/activity.js';
 import { NetlistBuilder } from '../../src/ir/builder.js';
 import type { Netlist } from '../../src/ir/netlist.js';
 import { fromRoot } from '../../src/paths.js';
+import { simulateActivity } from '../../src/sim/activity.js';
+import { UNIT_DELAYS } from '../../src/sim/delays.js';
 import { ReferenceSimulator } from '../../src/sim/reference.js';
+import { restrictActivity, simulateTimingActivity } from '../../src/sim/timing-activity.js';
 
 const cells = loadTable('cells-45nm') as AsicCellTable;
 // Independent reading of the same file, for hand-written expectations.
@@ -142,5 +145,36 @@ describe('cells-45nm gate-level estimates', () => {
         netToggles: new Float64Array(netlist.netCount),
       }),
     ).toThrow('activity must cover at least one transition (two vectors), not 0');
+  });
+
+  it('gives the table delays as whole picoseconds for the timing-aware simulator', () => {
+    // NanGate X1 delays of cells-45nm.json, rounded by hand.
+    expect(cellDelaysPs(cells)).toEqual({
+      and: 38, // 37.99
+      or: 44, // 44.13
+      xor: 58, // 58.04
+      nand: 22, // 21.9
+      nor: 27, // 27.06
+      xnor: 45, // 45.22
+      not: 16, // 16.45
+      buf: 31, // 31.41
+      mux2: 61, // 60.76
+      fa: 109, // 108.66
+      ha: 58, // 58.44
+    });
+  });
+
+  it('says which toggle model priced the energy', () => {
+    const netlist = rcaNetlist(4);
+    const stream = { x: [1n, 14n, 3n], y: [2n, 7n, 12n] };
+    const zero = estimateNetlist(cells, netlist, simulateActivity(netlist, stream));
+    expect(zero.notes).toEqual([
+      'cells-45nm: energy per vector from zero-delay toggle counts over 2 transitions (glitches not modelled)',
+    ]);
+    const timed = simulateTimingActivity(netlist, stream, UNIT_DELAYS);
+    const glitchy = estimateNetlist(cells, netlist, restrictActivity(timed, netlist));
+    expect(glitchy.notes).toEqual([
+      'cells-45nm: energy per vector from transport-delay (every glitch counted, none filtered) toggle counts over 2 transitions',
+    ]);
   });
 });

@@ -15,6 +15,9 @@ import { choiceFlag, intFlag } from '../args.js';
 import {
   type ActivityReport,
   activityTable,
+  DELAY_MODELS,
+  type DelayChoice,
+  delayChoice,
   measureActivity,
   writeVcd,
   writeVerilog,
@@ -35,12 +38,15 @@ export interface DatapathArgs {
   json?: boolean;
   quiet?: boolean;
   activity?: boolean;
+  'delay-model'?: string;
+  'cell-table'?: string;
   input?: string;
   verilog?: string;
   vcd?: string;
 }
 
 const DEFAULT_VECTORS = 1000;
+const DEFAULT_CELL_TABLE = 'cells-45nm';
 
 /**
  * Validates the flags that choose a datapath and builds its netlist: the one place the
@@ -118,7 +124,15 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
       .option('activity', {
         type: 'boolean',
         describe:
-          'simulate --vectors seeded random vectors (or the --input file) and print switching activity per cell kind (zero-delay: glitches not modelled)',
+          'simulate --vectors seeded random vectors (or the --input file) and print switching activity per cell kind, under --delay-model',
+      })
+      .option('delay-model', {
+        type: 'string',
+        describe: `how --activity counts toggles: zero (each net settles once per vector; glitches not modelled), unit (one time unit per gate) or table (gate delays of --cell-table in whole ps); unit and table count every glitch (transport delay); default zero`,
+      })
+      .option('cell-table', {
+        type: 'string',
+        describe: `asic-cell table (shipped name or file) whose gate delays --delay-model table uses; default ${DEFAULT_CELL_TABLE}`,
       })
       .option('input', {
         type: 'string',
@@ -152,6 +166,10 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         'random-vector check of a 64-bit subtractor, as JSON',
       )
       .example(
+        '$0 datapath --op mul --arch array --bits 8 --activity --delay-model table',
+        'toggles of an 8x8 array multiplier with glitches, gate delays from cells-45nm',
+      )
+      .example(
         '$0 datapath --op pe-adder --bits 8 --activity --vectors 4096 --verilog pe.v --vcd pe.vcd',
         'toggles per cell kind of an 8-bit AdderNet PE, its Verilog and a waveform for GTKWave',
       ),
@@ -159,6 +177,7 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
     const { spec, options, netlist } = buildFromFlags(argv);
     const vectors = intFlag('vectors', argv.vectors ?? DEFAULT_VECTORS, 1, 10_000_000);
     const seed = intFlag('seed', argv.seed ?? 1, 0, 0xffffffff);
+    const delays = delayFlags(argv);
     const metrics = netlistMetrics(netlist);
     let verification: VerifyResult | undefined;
     if (argv.verify) {
@@ -181,7 +200,7 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         argv.input !== undefined
           ? readVectorFile(argv.input, netlist)
           : randomVectors(netlist, spec, vectors, seed);
-      if (argv.activity) activity = measureActivity(netlist, stream);
+      if (argv.activity) activity = measureActivity(netlist, stream, delays);
       if (argv.vcd !== undefined) writeVcd(argv.vcd, netlist, stream);
     } else if (argv.input !== undefined) {
       throw new InputError('--input must come with --activity or --vcd, which read its vectors');
@@ -226,6 +245,21 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
     }
   },
 };
+
+/** The delay model of --activity, checked before any simulation runs. */
+function delayFlags(argv: DatapathArgs): DelayChoice {
+  const model =
+    argv['delay-model'] === undefined
+      ? 'zero'
+      : choiceFlag('delay-model', argv['delay-model'], DELAY_MODELS);
+  if (argv['delay-model'] !== undefined && !argv.activity) {
+    throw new InputError('--delay-model must come with --activity, whose toggles it counts');
+  }
+  if (argv['cell-table'] !== undefined && model !== 'table') {
+    throw new InputError('--cell-table must come with --delay-model table, which reads its delays');
+  }
+  return delayChoice(model, argv['cell-table'] ?? DEFAULT_CELL_TABLE, '--cell-table');
+}
 
 function verifyLine(v: VerifyResult, seed: number): string {
   const how = v.mode === 'exhaustive' ? 'exhaustive' : `random, seed ${seed}`;
