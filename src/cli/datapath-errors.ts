@@ -5,7 +5,7 @@ import { intFlag } from './args.js';
 import type { BuiltDatapath } from './commands/datapath.js';
 
 /** Random operand pairs behind sampled error metrics when --vectors is not given. */
-export const DEFAULT_ERROR_VECTORS = 100_000;
+const DEFAULT_ERROR_VECTORS = 100_000;
 
 /**
  * Error metrics of `datapath` (the `errors` JSON key): computed for every approximate arch

@@ -21,7 +21,7 @@ import { compile } from './compiled.js';
  * drawn from `random`. Input ports other than the two operands are held at 0.
  */
 
-export const EXHAUSTIVE_OPERAND_BITS = 9;
+const EXHAUSTIVE_OPERAND_BITS = 9;
 
 export interface ErrorMetricsOptions {
   /** The two operand input ports. */

@@ -2,6 +2,7 @@ import { NetlistBuilder } from '../../ir/builder.js';
 import type { Netlist } from '../../ir/netlist.js';
 import { type AdderArch, ADDERS as EXACT_ADDERS } from '../adders/index.js';
 import { almostCorrect } from './almost-correct.js';
+import type { ParamArch } from './arch.js';
 import { errorTolerantI } from './error-tolerant.js';
 import { lowerPartOr } from './lower-or.js';
 import { truncatedAdder } from './truncated-adder.js';
@@ -9,9 +10,6 @@ import { truncatedMultiplier } from './truncated-multiplier.js';
 import type { ApproxAdderFn } from './types.js';
 
 export { type ParamArch, parseParamArch, resolveArch } from './arch.js';
-export type { ApproxAdderFn } from './types.js';
-
-import type { ParamArch } from './arch.js';
 
 /**
  * Approximate arithmetic generators, chosen as `NAME:PARAM` (`--arch loa:4`): the parameter is

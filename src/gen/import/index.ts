@@ -4,9 +4,8 @@ import type { Netlist } from '../../ir/netlist.js';
 import { yosysToJson } from './yosys.js';
 import { netlistFromYosysJson } from './yosys-json.js';
 
-export { FLIP_FLOP_CELL, GATE_CELLS } from './cells.js';
 export { IMPORT_OPS, type ImportOp, importedSpec } from './spec.js';
-export { netlistFromYosysJson, type YosysImportOptions } from './yosys-json.js';
+export { netlistFromYosysJson } from './yosys-json.js';
 
 /**
  * Imports a user's gate netlist as IR: a yosys JSON netlist (`.json`) is read directly; Verilog

@@ -30,6 +30,10 @@ const MAX_BITS_PER_PORT = 4096;
 const MAX_CELLS = 2_000_000;
 const MAX_BIT_ID = 2 ** 31 - 1;
 
+/** Names printed as they are; others (control characters, very long) appear JSON-quoted. */
+const PRINTABLE = /^[!-~]{1,256}$/;
+const label = (name: string): string => (PRINTABLE.test(name) ? name : JSON.stringify(name));
+
 type Json = unknown;
 type Bit = number | '0' | '1';
 
@@ -51,9 +55,11 @@ export function netlistFromYosysJson(
   const names = Object.keys(modules);
   const top = options.top ?? defaultTop(modules, names);
   if (top === undefined)
-    fail(`holds ${names.length} modules (${names.slice(0, 8).join(', ')}); name one with --top`);
+    fail(`holds ${names.length} modules (${names.slice(0, 8).map(label).join(', ')}); name one with --top`);
   if (!Object.hasOwn(modules, top as string))
-    fail(`has no module ${show(top)}; it has ${names.slice(0, 8).join(', ') || 'none'}`);
+    fail(`has no module ${show(top)}; it has ${names.slice(0, 8).map(label).join(', ') || 'none'}`);
+  if (!PRINTABLE.test(top as string))
+    fail(`module name must be 1 to 256 printable characters, not ${show(top)}`);
   const mod = record(modules[top as string], `module ${top}`, fail);
   const ports = readPorts(record(mod.ports, `module ${top} ports`, fail), fail);
   const cellsJson = record(mod.cells ?? {}, `module ${top} cells`, fail);
@@ -85,7 +91,7 @@ export function netlistFromYosysJson(
     const port = portByName.get(name);
     if (port === undefined || port.direction !== direction)
       fail(
-        `has no ${direction} port ${name} (--ports); its ports are ${ports.map((p) => `${p.name} (${p.direction})`).join(', ')}`,
+        `has no ${direction} port ${name} (--ports); its ports are ${ports.map((p) => `${label(p.name)} (${p.direction})`).join(', ')}`,
       );
     if (port!.signed && !options.signed)
       fail(`port ${name} is declared signed; read it with --signed`);
@@ -111,7 +117,7 @@ export function netlistFromYosysJson(
       port.name !== clock?.name
     )
       fail(
-        `has input port ${port.name}, which --ports does not name (operands: ${options.inputs.join(', ')})`,
+        `has input port ${label(port.name)}, which --ports does not name (operands: ${options.inputs.join(', ')})`,
       );
   }
   const clockBit = clock?.bits[0];
@@ -119,8 +125,9 @@ export function netlistFromYosysJson(
   const cells: Cell[] = [];
   const registers: { d: Bit; q: Net }[] = [];
   const pending: { kind: Cell['kind']; pins: Bit[]; inverted: number; out: Net }[] = [];
-  for (const name of cellNames) {
-    const cell = record(cellsJson[name], `cell ${name}`, fail);
+  for (const key of cellNames) {
+    const name = label(key);
+    const cell = record(cellsJson[key], `cell ${name}`, fail);
     const type = cell.type;
     if (typeof type !== 'string') fail(`cell ${name} has no type string`);
     const connections = record(cell.connections, `cell ${name} connections`, fail);
@@ -196,8 +203,9 @@ interface PortJson {
 }
 
 function readPorts(ports: Record<string, Json>, fail: (m: string) => never): PortJson[] {
-  return Object.keys(ports).map((name) => {
-    const port = record(ports[name], `port ${name}`, fail);
+  return Object.keys(ports).map((key) => {
+    const name = label(key);
+    const port = record(ports[key], `port ${name}`, fail);
     const direction = port.direction;
     if (direction !== 'input' && direction !== 'output')
       fail(`port ${name} must have direction input or output, not ${show(direction)}`);
@@ -210,7 +218,7 @@ function readPorts(ports: Record<string, Json>, fail: (m: string) => never): Por
     const bits = (port.bits as Json[]).map((b, i) => readBit(b, `port ${name}[${i}]`, fail));
     if (direction === 'input' && bits.some((b) => typeof b !== 'number'))
       fail(`input port ${name} has a constant bit`);
-    return { name, direction: direction as string, bits, signed: port.signed === 1 };
+    return { name: key, direction: direction as string, bits, signed: port.signed === 1 };
   });
 }
 

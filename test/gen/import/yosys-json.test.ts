@@ -182,6 +182,13 @@ describe('yosys JSON import', () => {
       "n.json: cell c has type $_DFF_N_, which has no gate in addersim's cell set (give the Verilog file to have yosys map it to gates)",
     ],
     [
+      'a cell name with a line break, quoted so the message stays one line',
+      edit((m) => {
+        m.cells['x\ny'] = { type: '$add', connections: {} };
+      }),
+      `n.json: cell "x\\ny" has type $add, which has no gate in addersim's cell set (give the Verilog file to have yosys map it to gates)`,
+    ],
+    [
       'a flip-flop clocked by an operand',
       edit((m) => {
         m.cells.c = { type: '$_DFF_P_', connections: { C: [2], D: [4], Q: [5] } };
