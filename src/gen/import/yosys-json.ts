@@ -55,7 +55,9 @@ export function netlistFromYosysJson(
   const names = Object.keys(modules);
   const top = options.top ?? defaultTop(modules, names);
   if (top === undefined)
-    fail(`holds ${names.length} modules (${names.slice(0, 8).map(label).join(', ')}); name one with --top`);
+    fail(
+      `holds ${names.length} modules (${names.slice(0, 8).map(label).join(', ')}); name one with --top`,
+    );
   if (!Object.hasOwn(modules, top as string))
     fail(`has no module ${show(top)}; it has ${names.slice(0, 8).map(label).join(', ') || 'none'}`);
   if (!PRINTABLE.test(top as string))
