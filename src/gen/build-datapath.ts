@@ -1,6 +1,7 @@
 import { InputError, show } from '../errors.js';
 import type { Netlist } from '../ir/netlist.js';
 import { ADDER_ARCHS, type AdderArch } from './adders/index.js';
+import { resolveArch } from './approx/index.js';
 import { DATAPATH_OPS, findDatapathOp } from './catalog.js';
 import type { DatapathOptions, DatapathSpec } from './datapath-spec.js';
 
@@ -25,6 +26,8 @@ export interface BuiltDatapath {
   readonly spec: DatapathSpec;
   readonly options: DatapathOptions;
   readonly netlist: Netlist;
+  /** The file an imported netlist came from (`datapath --netlist`). */
+  readonly source?: string;
 }
 
 export const DEFAULT_DATAPATH_BITS = 8;
@@ -39,13 +42,22 @@ function choice<T extends string>(flag: string, value: unknown, choices: readonl
 export function buildDatapath(request: DatapathRequest): BuiltDatapath {
   const ops = DATAPATH_OPS.map((s) => s.op);
   const spec = findDatapathOp(choice('op', request.op, ops)) as DatapathSpec;
-  const arch =
-    request.arch === undefined ? spec.defaultArch : choice('arch', request.arch, spec.archs);
   const width = request.bits ?? DEFAULT_DATAPATH_BITS;
   const { min, max } = spec.widths;
   if (typeof width !== 'number' || !Number.isInteger(width) || width < min || width > max) {
     throw new InputError(`--bits must be an integer from ${min} to ${max}, not ${show(width)}`);
   }
+  // Exact architectures by name; approximate ones as NAME:PARAM (loa:4), checked for this width.
+  const arch =
+    request.arch === undefined
+      ? spec.defaultArch
+      : resolveArch(
+          request.arch,
+          spec.archs,
+          spec.paramArchs ?? [],
+          width,
+          request.signed === true,
+        );
   if (request.signed && spec.signedness === 'unsigned') {
     throw new InputError(
       `--signed must be left out for --op ${spec.op}, whose operands are unsigned`,

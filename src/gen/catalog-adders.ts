@@ -1,6 +1,7 @@
 import { wrapBigInt } from '../bits/raw.js';
 import { ABSDIFF_VARIANTS, type AbsDiffVariant, buildAbsDiff } from './absdiff/index.js';
 import { ADDER_ARCHS, type AdderArch, buildAdd3, buildAdder } from './adders/index.js';
+import { APPROX_ADDER_ARCHS, buildApproxAdder, parseParamArch } from './approx/index.js';
 import { buildComparator, buildMinMax } from './compare/index.js';
 import type { CombinationalSpec, DatapathOptions } from './datapath-spec.js';
 import { buildAddSub, buildNegate, buildSubtractor } from './subtract/index.js';
@@ -24,19 +25,35 @@ function fitsSigned(v: bigint, width: number): boolean {
 
 const arch = (options: DatapathOptions) => options.arch as AdderArch;
 
+/** An exact adder (`ripple-carry`) or an approximate one (`loa:4`, no carry-in port). */
+function buildAnyAdder(o: DatapathOptions) {
+  const approx = parseParamArch(o.arch);
+  return approx === undefined
+    ? buildAdder(arch(o), o.width, o.signed)
+    : buildApproxAdder(approx.name, approx.param, o.width, o.signed);
+}
+
 export const ADDER_OPS: readonly CombinationalSpec[] = [
   {
     op: 'add',
     kind: 'combinational',
-    describe: 'two-operand adder with carry-in: sum, cout',
+    describe: 'two-operand adder with carry-in (approximate archs: none): sum, cout',
     archs: ADDER_ARCHS,
+    paramArchs: APPROX_ADDER_ARCHS,
     defaultArch: 'ripple-carry',
     widths: OPERAND_WIDTHS,
     signedness: 'either',
-    build: (o) => buildAdder(arch(o), o.width, o.signed),
+    build: buildAnyAdder,
     golden: ({ width }, { a, b, cin }) => {
-      const total = a + b + cin;
+      const total = a + b + (cin ?? 0n);
       return { sum: total, cout: total >> BigInt(width) };
+    },
+    // Unsigned: the n + 1-bit sum {cout, sum}. Signed: cout is not the sign of the true sum,
+    // so the result is the n-bit sum, compared with the exact sum wrapped to n bits.
+    errors: {
+      operands: ['a', 'b'],
+      result: ({ signed }) => (signed ? ['sum'] : ['sum', 'cout']),
+      exact: ({ width, signed }, a, b) => (signed ? BigInt.asIntN(width, a + b) : a + b),
     },
   },
   {

@@ -4,6 +4,11 @@ import { requantize } from '../bits/quantize.js';
 import { wrapBigInt } from '../bits/raw.js';
 import { ABSDIFF_VARIANTS, type AbsDiffVariant } from './absdiff/index.js';
 import { buildAccumulator, OVERFLOW_MODES, type OverflowMode } from './accumulators/index.js';
+import {
+  APPROX_MULTIPLIER_ARCHS,
+  buildTruncatedMultiplier,
+  parseParamArch,
+} from './approx/index.js';
 import type { DatapathOptions, DatapathSpec, SequentialSpec } from './datapath-spec.js';
 import { buildMultiplier, MULTIPLIER_ARCHS, type MultiplierArch } from './multipliers/index.js';
 import { buildAdderPe, buildMacPe, buildXnorPe } from './pe/index.js';
@@ -102,14 +107,21 @@ export const ARITH_OPS: readonly DatapathSpec[] = [
     kind: 'combinational',
     describe: 'n×n multiplier, full 2n-bit product (final adder by --adder)',
     archs: MULTIPLIER_ARCHS,
+    paramArchs: APPROX_MULTIPLIER_ARCHS,
     defaultArch: 'array',
     widths: { min: 1, max: 256 },
     signedness: 'either',
     usesAdder: true,
-    build: (o) => buildMultiplier({ ...o, arch: o.arch as MultiplierArch }),
+    build: (o) => {
+      const approx = parseParamArch(o.arch);
+      return approx === undefined
+        ? buildMultiplier({ ...o, arch: o.arch as MultiplierArch })
+        : buildTruncatedMultiplier(o.width, approx.param, o.adder);
+    },
     golden: ({ width, signed }, { a, b }) => ({
       product: value(a, width, signed) * value(b, width, signed),
     }),
+    errors: { operands: ['a', 'b'], result: () => ['product'], exact: (_, a, b) => a * b },
   },
   {
     op: 'popcount',

@@ -1,5 +1,6 @@
 import type { Netlist } from '../ir/netlist.js';
 import type { AdderArch } from './adders/index.js';
+import type { ParamArch } from './approx/arch.js';
 
 /**
  * The shape of one entry of the datapath catalog (`DATAPATH_OPS` in catalog.ts): everything the
@@ -39,6 +40,11 @@ interface DatapathSpecBase {
   readonly describe: string;
   /** Valid `--arch` values, in the order `--help` lists them. */
   readonly archs: readonly string[];
+  /**
+   * Architectures with a parameter, given as `NAME:PARAM` (`--arch loa:4`): approximate
+   * circuits (src/gen/approx). `build` receives the text as `arch`.
+   */
+  readonly paramArchs?: readonly ParamArch[];
   /** The `--arch` used when none is given; one of `archs`. */
   readonly defaultArch: string;
   /** Inclusive operand-width range of `build`. */
@@ -51,9 +57,25 @@ interface DatapathSpecBase {
   build(options: DatapathOptions): Netlist;
 }
 
+/**
+ * The exact two-operand operation an op's result stands for, so that error metrics can compare
+ * an approximate circuit with it (sim/error-metrics.ts). Values are read signed when
+ * `options.signed`.
+ */
+export interface ErrorReference {
+  /** The two operand input ports; any other input port is held at 0. */
+  readonly operands: readonly [string, string];
+  /** Output ports that form the result, least significant first. */
+  result(options: DatapathOptions): readonly string[];
+  /** The exact result for operand values `a`, `b`. */
+  exact(options: DatapathOptions, a: bigint, b: bigint): bigint;
+}
+
 /** A combinational op: one input vector in, one output vector out. */
 export interface CombinationalSpec extends DatapathSpecBase {
   readonly kind: 'combinational';
+  /** Present when the op approximates a two-operand operation: enables error metrics. */
+  readonly errors?: ErrorReference;
   /** Output port values for one input vector (keys: the netlist's input and output port names). */
   golden(
     options: DatapathOptions,

@@ -224,8 +224,44 @@ const CASES: Record<string, Case[]> = {
     [
       'unknown --arch',
       ['--op', 'add', '--arch', 'foo'],
-      `--arch must be one of ${ADDER_ARCHS.join(', ')}, not "foo"`,
+      `--arch must be one of ${[...ADDER_ARCHS, 'loa:K', 'trunc:K', 'eta1:K', 'aca:W'].join(', ')}, not "foo"`,
     ],
+    [
+      'approximate --arch parameter above the width',
+      ['--op', 'add', '--arch', 'loa:9', '--bits', '8'],
+      '--arch loa:K must have K from 0 to 8 at 8 bits, not 9',
+    ],
+    [
+      'signed truncated multiplier',
+      ['--op', 'mul', '--arch', 'trunc:2', '--signed'],
+      '--signed must be left out for --arch trunc:2, built for unsigned operands',
+    ],
+    [
+      '--errors on an op without an exact two-operand reference',
+      ['--op', 'popcount', '--errors'],
+      '--errors needs a combinational circuit with an exact two-operand reference (--op add or mul, or a --netlist without flip-flops), not --op popcount',
+    ],
+    [
+      'missing --netlist file',
+      ['--op', 'mul', '--netlist', missing('m.v')],
+      `--netlist must be an existing .json, .v or .sv file, not ${JSON.stringify(missing('m.v'))}`,
+    ],
+    [
+      '--netlist with --bits',
+      ['--op', 'mul', '--netlist', missing('m.v'), '--bits', '8'],
+      '--bits must be left out with --netlist, which gives the circuit',
+    ],
+    [
+      '--netlist with an op it cannot be checked against',
+      ['--op', 'popcount', '--netlist', missing('m.v')],
+      '--op must be one of add, sub, mul, absdiff, not "popcount"',
+    ],
+    [
+      'malformed --ports',
+      ['--op', 'mul', '--netlist', missing('m.v'), '--ports', 'A:O'],
+      '--ports must be two operand ports and the result ports, as A,B:O or a,b:sum,cout, not "A:O"',
+    ],
+    ['--top without --netlist', ['--op', 'add', '--top', 'x'], '--top must come with --netlist'],
     [
       '--bits zero',
       ['--op', 'add', '--bits', '0'],

@@ -86,7 +86,10 @@ describe('addersim datapath', () => {
   it('rejects an unknown --arch with the list of valid ones (exit 2, one line)', () => {
     const r = runCli(['datapath', '--op', 'add', '--arch', 'foo']);
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toBe(`addersim: --arch must be one of ${ADDER_ARCHS.join(', ')}, not "foo"\n`);
+    const approximate = ['loa:K', 'trunc:K', 'eta1:K', 'aca:W'];
+    expect(r.stderr).toBe(
+      `addersim: --arch must be one of ${[...ADDER_ARCHS, ...approximate].join(', ')}, not "foo"\n`,
+    );
     const abs = runCli(['datapath', '--op', 'absdiff', '--arch', 'kogge-stone']);
     expect(abs.stderr).toBe(
       'addersim: --arch must be one of sub-negate, dual-sub-mux, ones-complement, not "kogge-stone"\n',

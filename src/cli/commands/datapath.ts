@@ -12,6 +12,8 @@ import { type VerifyResult, verifyDatapath } from '../../gen/verify.js';
 import { netlistMetrics } from '../../ir/metrics.js';
 import { ReferenceSimulator } from '../../sim/reference.js';
 import { choiceFlag, intFlag } from '../args.js';
+import { datapathErrors, errorsLine } from '../datapath-errors.js';
+import { type ImportArgs, importDatapath } from '../datapath-import.js';
 import {
   type ActivityReport,
   activityTable,
@@ -26,7 +28,8 @@ import { printJson, printLine } from '../output.js';
 import { type Progress, startProgress } from '../progress.js';
 import { randomVectors, readVectorFile, type Vector } from '../vectors.js';
 
-export interface DatapathArgs {
+export interface DatapathArgs extends ImportArgs {
+  errors?: boolean;
   op?: string;
   arch?: string;
   adder?: string;
@@ -53,6 +56,9 @@ const DEFAULT_CELL_TABLE = 'cells-45nm';
  * command's netlist comes from, so that further outputs (activity, Verilog, VCD) share it.
  */
 function buildFromFlags(argv: DatapathArgs): BuiltDatapath {
+  if (argv.netlist !== undefined) return importDatapath({ ...argv, netlist: argv.netlist });
+  for (const flag of ['top', 'ports'] as const)
+    if (argv[flag] !== undefined) throw new InputError(`--${flag} must come with --netlist`);
   // The op first, so that --bits is checked against the op's own range, with the flag's text.
   const spec = findDatapathOp(choiceFlag('op', argv.op, datapathOpNames())) as DatapathSpec;
   return buildDatapath({
@@ -77,6 +83,15 @@ function archHelp(): string {
   return [...groups].map(([archs, ops]) => `${ops.join(', ')}: ${archs}`).join('; ');
 }
 
+function approxArchHelp(): string {
+  return DATAPATH_OPS.filter((s) => s.paramArchs !== undefined)
+    .map(
+      (s) =>
+        `${s.op}: ${s.paramArchs!.map((p) => `${p.name}:${p.param} (${p.describe})`).join(', ')}`,
+    )
+    .join('; ');
+}
+
 function widthHelp(): string {
   const groups = new Map<string, string[]>();
   for (const spec of DATAPATH_OPS) {
@@ -97,7 +112,10 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         demandOption: true,
         describe: `the operation: ${DATAPATH_OPS.map((s) => `${s.op} (${s.describe})`).join('; ')}`,
       })
-      .option('arch', { type: 'string', describe: `architecture, per op: ${archHelp()}` })
+      .option('arch', {
+        type: 'string',
+        describe: `architecture, per op: ${archHelp()}; approximate, as NAME:PARAM: ${approxArchHelp()}`,
+      })
       .option('adder', {
         type: 'string',
         describe: `adder inside ${DATAPATH_OPS.filter((s) => s.usesAdder)
@@ -147,6 +165,21 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         type: 'string',
         describe: 'write a VCD waveform (ports and internal nets) of the vectors to this file',
       })
+      .option('errors', {
+        type: 'boolean',
+        describe:
+          'error metrics against the exact op (mae, wce, bias, mse, ep, mre); always on for approximate archs and --netlist',
+      })
+      .option('netlist', {
+        type: 'string',
+        describe:
+          'import a gate netlist instead of building one: yosys JSON, or Verilog read through yosys; --op names the exact op it approximates (add, sub, mul, absdiff)',
+      })
+      .option('top', { type: 'string', describe: 'top module of --netlist' })
+      .option('ports', {
+        type: 'string',
+        describe: '--netlist operand and result ports, as A,B:O (default) or a,b:sum,cout',
+      })
       .option('json', { type: 'boolean', describe: 'print the metrics (and verification) as JSON' })
       .option('quiet', {
         type: 'boolean',
@@ -172,6 +205,14 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
       .example(
         '$0 datapath --op pe-adder --bits 8 --activity --vectors 4096 --verilog pe.v --vcd pe.vcd',
         'toggles per cell kind of an 8-bit AdderNet PE, its Verilog and a waveform for GTKWave',
+      )
+      .example(
+        '$0 datapath --op add --arch loa:4 --bits 8',
+        'a lower-part-OR adder with 4 approximate bits: cells and exhaustive error metrics',
+      )
+      .example(
+        '$0 datapath --netlist mul8u_FTA.v --op mul --json',
+        'import an approximate 8x8 multiplier through yosys and characterise its errors',
       ),
   handler: (argv) => {
     const { spec, options, netlist } = buildFromFlags(argv);
@@ -179,6 +220,7 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
     const seed = intFlag('seed', argv.seed ?? 1, 0, 0xffffffff);
     const delays = delayFlags(argv);
     const metrics = netlistMetrics(netlist);
+    const errors = datapathErrors({ spec, options, netlist, source: argv.netlist }, argv, seed);
     let verification: VerifyResult | undefined;
     if (argv.verify) {
       let progress: Progress | undefined;
@@ -213,12 +255,14 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
       bits: options.width,
       signed: options.signed,
       netlist: netlist.name,
+      ...(argv.netlist === undefined ? {} : { source: argv.netlist }),
     };
     if (argv.json) {
       printJson({
         ...head,
         ...metrics,
         ...(verification ? { verify: { ...verification, seed } } : {}),
+        ...(errors ? { errors: errors.exhaustive ? errors : { ...errors, seed } } : {}),
         ...(activity ? { activity } : {}),
       });
       return;
@@ -238,6 +282,7 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
     ];
     for (const [key, text] of rows) printLine(`${key.padEnd(16)} ${text}`);
     if (verification) printLine(verifyLine(verification, seed));
+    if (errors) printLine(errorsLine(errors, seed));
     if (activity) printLine(activityTable(activity));
     if (!argv.quiet) {
       if (argv.verilog !== undefined) process.stderr.write(`wrote ${argv.verilog}\n`);
