@@ -96,8 +96,9 @@ export const importCommand: CommandModule<object, ImportArgs> = {
         `note: normalisation is ${r.dataset}'s usual mean ${r.mean.join(',')} std ${r.std.join(',')}; give --mean and --std if the network was trained with others\n`,
       );
     }
+    // Four significant digits for reading; --json has the exact values.
     const adder = r.adderWeights
-      ? `, adder weights ${r.adderWeights.min} to ${r.adderWeights.max}`
+      ? `, adder weights ${r.adderWeights.min.toPrecision(4)} to ${r.adderWeights.max.toPrecision(4)}`
       : '';
     printLine(
       `${r.file}: ${r.format}, ${r.tensors} tensors (${r.parameters} values${r.ignored ? `, ${r.ignored} num_batches_tracked ignored` : ''}) -> ${r.net} ${r.variant}${adder} -> ${r.out}`,
