@@ -2,6 +2,7 @@ import { InputError } from '../../errors.js';
 import { ByteCursor, narrow, signedLittleEndian } from './byte-cursor.js';
 import { build, checkGlobal, type Fail, newObject, reduce } from './pickle-calls.js';
 import { MAX_PROTOCOL, opName, REFUSED_OPS } from './pickle-ops.js';
+import { decimalFloat, decimalInt, quoted, rawUnicodeEscape, utf8 } from './pickle-text.js';
 import {
   type DictKey,
   kindOf,
@@ -80,25 +81,11 @@ export function unpickle(bytes: Uint8Array, start: number, options: UnpickleOpti
       return k as DictKey;
     return failAt(`uses a ${kindOf(k)} as a dict key`);
   };
-  const text = (b: Uint8Array): string => {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(b);
-    } catch {
-      return failAt('holds text that is not valid UTF-8');
-    }
-  };
   const long = (n: number): PickleValue => {
     if (n < 0 || n > MAX_LONG_BYTES)
       failAt(`integer of ${n} bytes is not supported (at most ${MAX_LONG_BYTES})`);
     return narrow(signedLittleEndian(cur.take(n, op)));
   };
-  const decimal = (line: string): PickleValue => {
-    const t = line.endsWith('L') ? line.slice(0, -1) : line;
-    if (!/^[-+]?\d{1,160}$/.test(t))
-      failAt(`integer must be decimal digits, not ${JSON.stringify(line)}`);
-    return narrow(BigInt(t));
-  };
-
   while (cur.remaining > 0) {
     opAt = cur.pos;
     const byte = cur.u8('opcode');
@@ -139,11 +126,11 @@ export function unpickle(bytes: Uint8Array, start: number, options: UnpickleOpti
         break;
       case 'INT': {
         const line = cur.line(op);
-        stack.push(line === '01' ? true : line === '00' ? false : decimal(line));
+        stack.push(line === '01' ? true : line === '00' ? false : decimalInt(line, failAt));
         break;
       }
       case 'LONG':
-        stack.push(decimal(cur.line(op)));
+        stack.push(decimalInt(cur.line(op), failAt));
         break;
       case 'BININT':
         stack.push(cur.i32(op));
@@ -161,10 +148,7 @@ export function unpickle(bytes: Uint8Array, start: number, options: UnpickleOpti
         stack.push(long(cur.i32(op)));
         break;
       case 'FLOAT': {
-        const line = cur.line(op);
-        if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(line))
-          failAt(`float must be decimal, not ${JSON.stringify(line)}`);
-        stack.push(Number(line));
+        stack.push(decimalFloat(cur.line(op), failAt));
         break;
       }
       case 'BINFLOAT':
@@ -176,21 +160,21 @@ export function unpickle(bytes: Uint8Array, start: number, options: UnpickleOpti
       case 'BINSTRING': {
         const n = cur.i32(op);
         if (n < 0) failAt(`length ${n} is negative`);
-        stack.push(text(cur.take(n, op)));
+        stack.push(utf8(cur.take(n, op), failAt));
         break;
       }
       case 'SHORT_BINSTRING':
       case 'SHORT_BINUNICODE':
-        stack.push(text(cur.take(cur.u8(op), op)));
+        stack.push(utf8(cur.take(cur.u8(op), op), failAt));
         break;
       case 'UNICODE':
         stack.push(rawUnicodeEscape(cur.line(op), failAt));
         break;
       case 'BINUNICODE':
-        stack.push(text(cur.take(cur.u32(op), op)));
+        stack.push(utf8(cur.take(cur.u32(op), op), failAt));
         break;
       case 'BINUNICODE8':
-        stack.push(text(cur.take(cur.u64(op), op)));
+        stack.push(utf8(cur.take(cur.u64(op), op), failAt));
         break;
       case 'BINBYTES':
         stack.push(cur.take(cur.u32(op), op));
@@ -334,35 +318,4 @@ export function unpickle(bytes: Uint8Array, start: number, options: UnpickleOpti
     }
   }
   return fail(`ends at byte ${bytes.length} without STOP`);
-}
-
-/** Protocol 0 STRING operand: a Python repr in quotes with backslash escapes. */
-function quoted(line: string, fail: Fail): string {
-  const q = line[0];
-  if (line.length < 2 || (q !== "'" && q !== '"') || line.at(-1) !== q) {
-    fail(`string must be quoted, not ${JSON.stringify(line)}`);
-  }
-  const body = line.slice(1, -1);
-  const simple: Record<string, string> = {
-    '\\': '\\',
-    "'": "'",
-    '"': '"',
-    n: '\n',
-    t: '\t',
-    r: '\r',
-  };
-  return body.replace(/\\(x[0-9a-fA-F]{2}|.)/g, (_, e: string) => {
-    if (e.length === 3) return String.fromCharCode(Number.parseInt(e.slice(1), 16));
-    if (!(e in simple)) fail(`string has an unsupported escape \\${e}`);
-    return simple[e];
-  });
-}
-
-/** Protocol 0 UNICODE operand: latin-1 text with \uXXXX and \UXXXXXXXX escapes. */
-function rawUnicodeEscape(line: string, fail: Fail): string {
-  return line.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, u: string, w: string) => {
-    const cp = Number.parseInt(u ?? w, 16);
-    if (cp > 0x10ffff) fail(`text has an invalid code point \\U${w}`);
-    return String.fromCodePoint(cp);
-  });
 }

@@ -3,12 +3,7 @@ import { ByteCursor } from './byte-cursor.js';
 import { unpickle } from './pickle.js';
 import { DTYPE_BYTES, kindOf, PickleDict, type PickleValue } from './pickle-values.js';
 import { StorageTable } from './torch-storage.js';
-import {
-  checkStorageBytes,
-  findStateDict,
-  readTensor,
-  type SourceTensor,
-} from './torch-tensors.js';
+import { checkStorageBytes, readStateDict, type SourceTensor } from './torch-tensors.js';
 
 /**
  * PyTorch's legacy checkpoint (torch.save before 1.6, or _use_new_zipfile_serialization=False):
@@ -88,15 +83,14 @@ export function readTorchLegacy(bytes: Uint8Array, file: string): Map<string, So
   if (cur.remaining > 0) {
     throw new InputError(`${file}: legacy file has ${cur.remaining} bytes after its last storage`);
   }
-  const out = new Map<string, SourceTensor>();
-  for (const [name, t] of findStateDict(object.value, file)) {
+  return readStateDict(object.value, file, bytes.length, (name, t) => {
     const storage = data.get(t.storage.key);
-    if (storage === undefined)
+    if (storage === undefined) {
       throw new InputError(
         `${file}: tensor ${name} uses storage ${t.storage.key}, which has no data`,
       );
+    }
     checkStorageBytes(t.storage, storage.length, 'legacy record', file);
-    out.set(name, readTensor(name, t, storage, file));
-  }
-  return out;
+    return storage;
+  });
 }

@@ -28,7 +28,7 @@ export const MAX_TENSOR_ELEMENTS = 2 ** 26;
 const WRAPPER_KEYS = ['state_dict', 'model'];
 
 /** The state dict: the object itself, or its `state_dict`/`model` entry; names in order. */
-export function findStateDict(value: PickleValue, file: string): Map<string, TorchTensor> {
+function findStateDict(value: PickleValue, file: string): Map<string, TorchTensor> {
   let dict = value;
   if (
     dict instanceof PickleDict &&
@@ -58,10 +58,35 @@ export function findStateDict(value: PickleValue, file: string): Map<string, Tor
 }
 
 /**
+ * Reads every tensor of the state dict; `storageOf` gives a tensor's storage bytes (checked).
+ * Views may share a storage, but the tensors together may hold no more elements than the file
+ * has bytes: a small file of many overlapping (or zero-stride) views cannot make the reader
+ * allocate and copy without end.
+ */
+export function readStateDict(
+  value: PickleValue,
+  file: string,
+  fileBytes: number,
+  storageOf: (name: string, t: TorchTensor) => Uint8Array,
+): Map<string, SourceTensor> {
+  const dict = findStateDict(value, file);
+  let total = 0;
+  for (const t of dict.values()) total += t.size.reduce((a, b) => a * b, 1);
+  if (total > fileBytes) {
+    throw new InputError(
+      `${file}: its tensors hold ${total} elements, more than a ${fileBytes}-byte file can store (overlapping views)`,
+    );
+  }
+  const out = new Map<string, SourceTensor>();
+  for (const [name, t] of dict) out.set(name, readTensor(name, t, storageOf(name, t), file));
+  return out;
+}
+
+/**
  * Reads a tensor. `storage` holds the bytes of the storage `t.storage.key` (all of it; a
  * legacy view is applied here), already checked to be `rootNumel` elements long.
  */
-export function readTensor(
+function readTensor(
   name: string,
   t: TorchTensor,
   storage: Uint8Array,

@@ -1,12 +1,7 @@
 import { InputError } from '../../errors.js';
 import { unpickle } from './pickle.js';
 import { StorageTable } from './torch-storage.js';
-import {
-  checkStorageBytes,
-  findStateDict,
-  readTensor,
-  type SourceTensor,
-} from './torch-tensors.js';
+import { checkStorageBytes, readStateDict, type SourceTensor } from './torch-tensors.js';
 import { readZip } from './zip.js';
 
 /**
@@ -32,8 +27,7 @@ export function readTorchZip(bytes: Uint8Array, file: string): Map<string, Sourc
   }
   const storages = new StorageTable('zip');
   const { value } = unpickle(entries.get(pickles[0])!, 0, { file, persistentLoad: storages.load });
-  const out = new Map<string, SourceTensor>();
-  for (const [name, t] of findStateDict(value, file)) {
+  return readStateDict(value, file, bytes.length, (name, t) => {
     const entry = `${folder}/data/${t.storage.key}`;
     const data = entries.get(entry);
     if (data === undefined) {
@@ -42,7 +36,6 @@ export function readTorchZip(bytes: Uint8Array, file: string): Map<string, Sourc
       );
     }
     checkStorageBytes(t.storage, data.length, entry, file);
-    out.set(name, readTensor(name, t, data, file));
-  }
-  return out;
+    return data;
+  });
 }

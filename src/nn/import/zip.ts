@@ -16,8 +16,8 @@ import { ByteCursor } from './byte-cursor.js';
  *     34 disk, 42 local header offset, 46 name; zip64 sizes/offset in extra field 0x0001
  *   local header: 0 signature 0x04034b50, 26 name length, 28 extra length (PyTorch pads here
  *     to align data to 64 bytes), 30 name, then the data.
- * Every offset and size is checked against the file, every entry's CRC-32 is verified, and
- * compressed or encrypted entries are refused.
+ * Every offset and size is checked against the file, entries may not overlap, every entry's
+ * CRC-32 is verified, and compressed or encrypted entries are refused.
  */
 export type ZipEntries = Map<string, Uint8Array>;
 
@@ -73,6 +73,7 @@ export function readZip(bytes: Uint8Array, file: string): ZipEntries {
   }
   if (count > cdSize / CENTRAL_BYTES) fail(`claims ${count} entries in a ${cdSize}-byte directory`);
   const entries: ZipEntries = new Map();
+  const located: { name: string; local: number; data: Uint8Array; crc: number }[] = [];
   const c = cursorAt(cdOffset);
   for (let i = 0; i < count; i++) {
     const at = c.pos;
@@ -104,7 +105,21 @@ export function readZip(bytes: Uint8Array, file: string): ZipEntries {
     if (packed !== size)
       fail(`entry ${name} is stored but its sizes differ (${packed} and ${size})`);
     if (entries.has(name)) fail(`has two entries named ${name}`);
-    entries.set(name, entryData(cursorAt(local), { name, size, crc, end: cdOffset }, fail));
+    const data = entryData(cursorAt(local), { name, size, end: cdOffset }, fail);
+    located.push({ name, local, data, crc });
+    entries.set(name, data);
+  }
+  // Entries may not share bytes: then every byte is checked at most once, and a small file
+  // cannot make the CRC checks (or the reads) repeat over the same region.
+  located.sort((x, y) => x.local - y.local);
+  located.forEach((e, i) => {
+    const previous = located[i - 1];
+    if (previous && e.local < previous.data.byteOffset - bytes.byteOffset + previous.data.length) {
+      fail(`entries ${previous.name} and ${e.name} overlap`);
+    }
+  });
+  for (const e of located) {
+    if (crc32(e.data) !== e.crc) fail(`entry ${e.name} fails its CRC-32 check (damaged file)`);
   }
   return entries;
 }
@@ -156,7 +171,6 @@ function zip64Fields(
 interface EntryInfo {
   readonly name: string;
   readonly size: number;
-  readonly crc: number;
   /** Data must end before the central directory. */
   readonly end: number;
 }
@@ -177,9 +191,7 @@ function entryData(l: ByteCursor, e: EntryInfo, fail: (why: string) => never): U
   if (l.pos + e.size > e.end) {
     fail(`entry ${e.name} (${e.size} bytes at ${l.pos}) runs into the central directory`);
   }
-  const data = l.take(e.size, 'entry data');
-  if (crc32(data) !== e.crc) fail(`entry ${e.name} fails its CRC-32 check (damaged file)`);
-  return data;
+  return l.take(e.size, 'entry data');
 }
 
 function utf8(b: Uint8Array, fail: (why: string) => never): string {
