@@ -56,6 +56,23 @@ describe('reading PyTorch checkpoints', () => {
     }
   });
 
+  it('finds the central directory through the zip64 end record PyTorch also writes', () => {
+    // PyTorch writes a zip64 end record and locator before the classic one; mark the classic
+    // record's count, size and offset as "see zip64" (0xffff / 0xffffffff) and read again.
+    const bytes = fixtureBytes('resnet-tiny.zip.pth').slice();
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    const eocd = bytes.length - 22;
+    expect(view.getUint32(eocd, true)).toBe(0x06054b50);
+    view.setUint16(eocd + 8, 0xffff, true);
+    view.setUint16(eocd + 10, 0xffff, true);
+    view.setUint32(eocd + 12, 0xffffffff, true);
+    view.setUint32(eocd + 16, 0xffffffff, true);
+    const plain = decodeSource(fixtureBytes('resnet-tiny.zip.pth'), 'F').tensors;
+    const via64 = decodeSource(bytes, 'F').tensors;
+    expect([...via64.keys()]).toEqual([...plain.keys()]);
+    expect(via64.get('module.fc.weight')).toEqual(plain.get('module.fc.weight'));
+  });
+
   it('reads zip entries with their sizes (the storages of resnet-tiny: 4 bytes per float)', () => {
     const entries = readZip(fixtureBytes('resnet-tiny.zip.pth'), 'F');
     expect(entries.has('archive/data.pkl')).toBe(true);
