@@ -3,6 +3,7 @@ import { budgetCommand } from './commands/budget.js';
 import { costCommand } from './commands/cost.js';
 import { datapathCommand } from './commands/datapath.js';
 import { evalCommand } from './commands/eval.js';
+import { importCommand } from './commands/import.js';
 import { inferCommand } from './commands/infer.js';
 import { reportCommand } from './commands/report.js';
 import { rtlCommand } from './commands/rtl.js';
@@ -21,6 +22,7 @@ type AnyCommand = CommandModule<object, any>;
 export const COMMANDS: readonly AnyCommand[] = [
   trainCommand,
   evalCommand,
+  importCommand,
   inferCommand,
   sweepCommand,
   budgetCommand,

@@ -18,6 +18,9 @@
  *   loadCifar10(folder, 'train' | 'test') -> Dataset
  *   normalise(dataset, bytes) -> Float32Array; makeBatch(dataset, order, start, end)
  *   evaluateAccuracy(model, dataset, { limit }) -> { correct, total, accuracy }
+ * Importing (PyTorch .pth zip/legacy, safetensors with PyTorch names; pickles never execute)
+ *   importCheckpoint({ file, net, variant, out, mean?, std?, rules? }) -> ImportResult
+ *   readSource(path) -> { format, tensors, sha256 }; parseMapRules('old=new,...')
  * Training
  *   runTraining(options) (files, resume), trainEpoch, Sgd, cosineLr, adaptiveScale
  */
@@ -29,6 +32,7 @@ export * from './data/idx.js';
 export * from './data/mnist.js';
 export * from './evaluate.js';
 export * from './graph.js';
+export * from './import/index.js';
 export * from './loss.js';
 export * from './model.js';
 export * from './optim.js';

@@ -14,9 +14,17 @@ import { sizeOf, type Tensor } from './tensor.js';
 export interface SafetensorsContent {
   readonly tensors: Map<string, Tensor>;
   readonly metadata: Record<string, string>;
+  /** Shapes of the I64 tensors, read (checked, not decoded) only with `allowInt64`. */
+  readonly int64: Map<string, number[]>;
+}
+
+export interface DecodeOptions {
+  /** Accept I64 tensors (PyTorch's num_batches_tracked) besides F32. */
+  readonly allowInt64?: boolean;
 }
 
 const F32_BYTES = 4;
+const DTYPE_BYTES: Readonly<Record<string, number>> = { F32: F32_BYTES, I64: 8 };
 
 export function encodeSafetensors(
   tensors: ReadonlyMap<string, Tensor>,
@@ -54,12 +62,17 @@ export function encodeSafetensors(
 
 interface Entry {
   readonly name: string;
+  readonly dtype: string;
   readonly shape: number[];
   readonly begin: number;
   readonly end: number;
 }
 
-export function decodeSafetensors(bytes: Uint8Array, file: string): SafetensorsContent {
+export function decodeSafetensors(
+  bytes: Uint8Array,
+  file: string,
+  options: DecodeOptions = {},
+): SafetensorsContent {
   const fail = (why: string): never => {
     throw new InputError(`${file}: ${why}`);
   };
@@ -98,7 +111,7 @@ export function decodeSafetensors(bytes: Uint8Array, file: string): SafetensorsC
       }
       continue;
     }
-    entries.push(parseEntry(name, value, dataLength, fail));
+    entries.push(parseEntry(name, value, dataLength, options, fail));
   }
   const sorted = [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end);
   let covered = 0;
@@ -114,25 +127,34 @@ export function decodeSafetensors(bytes: Uint8Array, file: string): SafetensorsC
     fail(`data section is ${dataLength} bytes but the tensors cover ${covered}`);
   }
   const tensors = new Map<string, Tensor>();
+  const int64 = new Map<string, number[]>();
   for (const e of entries) {
+    if (e.dtype === 'I64') {
+      int64.set(e.name, e.shape);
+      continue;
+    }
     const data = new Float32Array((e.end - e.begin) / F32_BYTES);
     const base = dataStart + e.begin;
     for (let i = 0; i < data.length; i++) data[i] = view.getFloat32(base + i * F32_BYTES, true);
     tensors.set(e.name, { shape: e.shape, data });
   }
-  return { tensors, metadata };
+  return { tensors, metadata, int64 };
 }
 
 function parseEntry(
   name: string,
   value: unknown,
   dataLength: number,
+  options: DecodeOptions,
   fail: (why: string) => never,
 ): Entry {
   if (typeof value !== 'object' || value === null) fail(`tensor ${name} must be an object`);
   const { dtype, shape, data_offsets: offsets } = value as Record<string, unknown>;
-  if (dtype !== 'F32')
-    fail(`tensor ${name} has dtype ${JSON.stringify(dtype)}; only F32 is supported`);
+  if (dtype !== 'F32' && !(dtype === 'I64' && options.allowInt64)) {
+    fail(
+      `tensor ${name} has dtype ${JSON.stringify(dtype)}; only F32 is supported${options.allowInt64 ? ' (and I64)' : ''}`,
+    );
+  }
   if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
     fail(
       `tensor ${name} shape must be a list of non-negative integers, not ${JSON.stringify(shape)}`,
@@ -154,13 +176,13 @@ function parseEntry(
     );
   }
   const dims = shape as number[];
-  const want = sizeOf(dims) * F32_BYTES;
+  const want = sizeOf(dims) * DTYPE_BYTES[dtype as string];
   if (end - begin !== want) {
     fail(
-      `tensor ${name} of shape [${dims}] needs ${want} bytes as F32, but data_offsets span ${end - begin}`,
+      `tensor ${name} of shape [${dims}] needs ${want} bytes as ${dtype}, but data_offsets span ${end - begin}`,
     );
   }
-  return { name, shape: dims, begin, end };
+  return { name, dtype: dtype as string, shape: dims, begin, end };
 }
 
 /**

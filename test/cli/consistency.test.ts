@@ -28,7 +28,9 @@ function declared(command: (typeof COMMANDS)[number]): {
         (_target, method) =>
         (...args: unknown[]) => {
           const [first, second] = args as [unknown, unknown];
-          if (method === 'option' || method === 'positional') set(first as string, second as Spec);
+          if (method === 'option') set(first as string, second as Spec);
+          else if (method === 'positional')
+            set(first as string, { ...(second as Spec), positional: true });
           else if (method === 'options')
             for (const [k, v] of Object.entries(first as Record<string, Spec>)) set(k, v);
           else if (method === 'boolean' || method === 'string' || method === 'number')
@@ -106,7 +108,10 @@ describe.each(NAMES.map((name, i) => [name, COMMANDS[i]] as const))('addersim %s
     expect(r.stdout).toContain(`addersim ${name}`);
     const [, afterExamples = ''] = r.stdout.split('\nExamples:\n');
     expect(afterExamples.split('\n')[0]).toMatch(new RegExp(`^ +addersim ${name}\\b`));
-    for (const key of options.keys()) expect(r.stdout).toContain(`--${key}`);
+    for (const [key, spec] of options) {
+      // A positional appears in the usage line (`addersim import <file>`), a flag as --flag.
+      expect(r.stdout).toContain(spec.positional ? `<${key}>` : `--${key}`);
+    }
     expect(examples.length).toBeGreaterThan(0);
     for (const [example, what] of examples) {
       expect(example).toMatch(new RegExp(`^\\$0 ${name}\\b`));

@@ -1,0 +1,7 @@
+/**
+ * Importers of other tools' checkpoints. PyTorch: zip and legacy torch.save files, read by a
+ * pickle reader that never executes (pickle.ts, allow-list in pickle-allow.ts), and
+ * safetensors files with PyTorch names; key-map.ts maps the names onto a net.
+ */
+export { importCheckpoint } from './import-checkpoint.js';
+export { parseMapRules } from './key-map.js';
