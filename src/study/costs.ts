@@ -91,12 +91,13 @@ export function costSections(
         cycles: c.cycles,
         energyPj: c.computePj,
         provenance: [
+          ...c.energyProvenance,
           ...c.cyclesProvenance,
           ...(c.computePj === null
             ? [
-                `energy per inference: not priced, because ${table.name} gives no energy for at least one op (a total over part of the ops would be no total)`,
+                `energy per inference: not priced, because ${table.name} gives no energy for at least one op above (a total over part of the ops would be no total)`,
               ]
-            : c.energyProvenance),
+            : []),
         ],
       });
     }

@@ -56,7 +56,7 @@ function stageBars(quiet: boolean): StudyProgress {
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report',
   describe:
-    'the full study: accuracy, energy, cycles, area and adder architectures of AdderNet, CNN and BNN, written as a report folder',
+    'the full study: accuracy, energy, cycles, area and adder architectures of AdderNet, CNN and BNN, written as a report folder (BatchNorm requantization: multiply-shift, the default of every command; thresholds shown beside it)',
   builder: (y) =>
     y
       .option('name', {
