@@ -1,3 +1,4 @@
+import { roundToInteger } from '../bits/fast-number.js';
 import type { CellKind } from '../ir/gates.js';
 import type { Netlist } from '../ir/netlist.js';
 import { combinationalOrder } from '../ir/validate.js';
@@ -41,5 +42,7 @@ export function criticalPathPs(netlist: Netlist, table: AsicCellTable): number {
  * kind; the simulator expands fa and ha into gates and does not use their rows.
  */
 export function cellDelaysPs(table: AsicCellTable): Partial<Record<CellKind, number>> {
-  return Object.fromEntries(table.cells.map((row) => [row.kind, Math.round(row.delayPs)]));
+  return Object.fromEntries(
+    table.cells.map((row) => [row.kind, roundToInteger(row.delayPs, 'RND')]),
+  );
 }

@@ -53,7 +53,7 @@ export const ADDER_OPS: readonly CombinationalSpec[] = [
     errors: {
       operands: ['a', 'b'],
       result: ({ signed }) => (signed ? ['sum'] : ['sum', 'cout']),
-      exact: ({ width, signed }, a, b) => (signed ? BigInt.asIntN(width, a + b) : a + b),
+      exact: ({ width, signed }, a, b) => (signed ? wrapBigInt(a + b, width, true) : a + b),
     },
   },
   {

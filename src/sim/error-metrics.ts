@@ -1,3 +1,6 @@
+import { wrapInt } from '../bits/fast.js';
+import { floorShift } from '../bits/fast-number.js';
+import { wrapBigInt } from '../bits/raw.js';
 import type { Netlist, Port } from '../ir/netlist.js';
 import { compile } from './compiled.js';
 
@@ -73,7 +76,7 @@ export function errorMetrics(netlist: Netlist, options: ErrorMetricsOptions): Er
   const total = exhaustive ? 2 ** (wa + wb) : options.vectors;
   const resultWidth = resultPorts.reduce((s, p) => s + p.bits.length, 0);
   const read = (pattern: bigint, width: number) =>
-    options.signed ? BigInt.asIntN(width, pattern) : pattern;
+    options.signed ? wrapBigInt(pattern, width, true) : pattern;
   const acc = new Accumulator();
   for (let start = 0; start < total; start += BATCH) {
     const count = Math.min(BATCH, total - start);
@@ -82,8 +85,8 @@ export function errorMetrics(netlist: Netlist, options: ErrorMetricsOptions): Er
     for (let i = 0; i < count; i++) {
       if (exhaustive) {
         const k = start + i;
-        as[i] = BigInt(k % 2 ** wa);
-        bs[i] = BigInt(Math.floor(k / 2 ** wa));
+        as[i] = BigInt(wrapInt(k, wa, false));
+        bs[i] = BigInt(floorShift(k, wa));
       } else {
         as[i] = randomBits(options.random, wa);
         bs[i] = randomBits(options.random, wb);
@@ -177,7 +180,7 @@ function simulate(
   const result: Record<string, bigint[]> = {};
   for (const p of netlist.outputs) {
     const width = p.bits.length;
-    result[p.name] = Array.from(raw[p.name], (v) => BigInt.asUintN(width, BigInt(v)));
+    result[p.name] = Array.from(raw[p.name], (v) => wrapBigInt(BigInt(v), width, false));
   }
   return result;
 }
@@ -186,7 +189,7 @@ function randomBits(random: () => number, width: number): bigint {
   let value = 0n;
   for (let filled = 0; filled < width; filled += 32)
     value = (value << 32n) | BigInt(random() >>> 0);
-  return BigInt.asUintN(width, value);
+  return wrapBigInt(value, width, false);
 }
 
 function findPort(ports: readonly Port[], name: string, kind: string): Port {

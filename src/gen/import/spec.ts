@@ -1,3 +1,4 @@
+import { wrapBigInt } from '../../bits/raw.js';
 import type { Netlist } from '../../ir/netlist.js';
 import type { CombinationalSpec, DatapathOptions } from '../datapath-spec.js';
 
@@ -29,8 +30,7 @@ export function importedSpec(
   const widths = result.map(
     (name) => netlist.outputs.find((p) => p.name === name)?.bits.length ?? 0,
   );
-  const read = (pattern: bigint, signed: boolean) =>
-    signed ? BigInt.asIntN(width, pattern) : BigInt.asUintN(width, pattern);
+  const read = (pattern: bigint, signed: boolean) => wrapBigInt(pattern, width, signed);
   return {
     op,
     kind: 'combinational',
