@@ -21,7 +21,7 @@ export function checkTensors(
     const min = variances.has(name) ? 0 : -Infinity;
     for (let i = 0; i < data.length; i++) {
       const v = data[i];
-      if (!(v >= min && v < Infinity)) {
+      if (!(Number.isFinite(v) && v >= min)) {
         const expected = min === 0 ? 'a finite variance >= 0' : 'a finite number';
         throw new InputError(
           `${file}: tensor ${name}[${i}]: bad value (expected ${expected}, found ${v})`,
