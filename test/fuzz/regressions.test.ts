@@ -167,6 +167,16 @@ describe('checkpoint tensors', () => {
     refused(() => loadCheckpoint(file), `${file}: ${message}`);
   });
 
+  it('eval on a checkpoint with one NaN in fc1.weight exits 2 instead of printing an accuracy', () => {
+    const file = checkpoint('nan-cli', { tensors: set('fc1.weight', 0, Number.NaN) });
+    const r = runCli(['eval', '--model', file, '--limit', '10']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      `addersim: ${file}: tensor fc1.weight[0]: bad value (expected a finite number, found NaN)\n`,
+    ]);
+  });
+
   it('a tensor entry without dtype names it as missing, not "undefined"', () => {
     const bytes = encodeSafetensors(base.tensors, base.metadata);
     const n = Number(new DataView(bytes.buffer).getBigUint64(0, true));
