@@ -42,6 +42,11 @@ const REGISTRY: readonly {
     properties: [[400, 1]],
   },
   {
+    path: 'flags (budget, datapath, tables through main)',
+    file: 'test/fuzz/flags.test.ts',
+    properties: [[200, 1]],
+  },
+  {
     path: 'CLI (budget files and flags, eval checkpoints)',
     file: 'test/fuzz/cli.test.ts',
     properties: [
@@ -67,5 +72,5 @@ it('feeds at least 2,000 mutated inputs to the input paths', () => {
   const rows = REGISTRY.map((e) => [e.path, e.properties.reduce((s, [n, k]) => s + n * k, 0)]);
   const total = rows.reduce((s, [, n]) => s + (n as number), 0);
   console.log(rows.map(([p, n]) => `${n}\t${p}`).join('\n'), `\n${total}\ttotal`);
-  expect(total).toBe(6525);
+  expect(total).toBe(6725);
 });
