@@ -17,6 +17,15 @@ export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'bigint') return `${value}n`;
   if (value === undefined) return 'nothing';
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  if (typeof value === 'object' && value !== null) {
+    // A hostile file can nest arrays deeper than JSON.stringify's recursion can go.
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return Array.isArray(value)
+        ? 'an array nested too deeply to show'
+        : 'an object too deep to show';
+    }
+  }
   return String(value);
 }

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { wrapBigInt } from '../bits/raw.js';
 import { InputError, show } from '../errors.js';
+import { readInputFile } from '../fsutil.js';
 import type { DatapathSpec } from '../gen/datapath-spec.js';
 import { SeededRandom } from '../gen/random.js';
 import type { Netlist } from '../ir/netlist.js';
@@ -43,7 +44,8 @@ export function randomVectors(
 export function readVectorFile(path: string, netlist: Netlist, flag = 'input'): Vector[] {
   if (!existsSync(path))
     throw new InputError(`--${flag} must be an existing CSV file, not ${show(path)}`);
-  const lines = readFileSync(path, 'utf8')
+  const lines = readInputFile(path, `--${flag} ${path}`)
+    .toString('utf8')
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));

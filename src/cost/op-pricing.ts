@@ -146,6 +146,12 @@ function pricePoints(
       break;
     }
   }
+  // A polynomial whose value at the published point is 0 gives 0/0 or x/0: no price at all.
+  if (!Number.isFinite(factor) || !(factor >= 0)) {
+    throw new InputError(
+      `table ${table.name}: /ops/${index}/scaling: cannot scale ${row.op} from ${pointWidth(p)} to ${widthText} bits (expected a finite factor >= 0, found ${factor})`,
+    );
+  }
   return {
     energyPj: p.energyPj * factor,
     areaUm2: p.areaUm2 === undefined ? undefined : p.areaUm2 * factor,

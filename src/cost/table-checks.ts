@@ -71,6 +71,9 @@ function checkAsicOp(table: Extract<CostTable, { kind: 'asic-op' }>): string | u
       return `${at}/scaling must give ab and meanWidth for the polynomial rule, not ${show(scaling)}`;
     }
     const points = row.points ?? [];
+    const widths = points.map((pt) => `${pt.bits}x${pt.bitsB ?? pt.bits}`);
+    const dupPoint = firstDuplicate(widths, (p) => `${at}/points/${p}`, `${row.op} width`);
+    if (dupPoint) return dupPoint;
     for (let p = 0; p < points.length; p++) {
       if (points[p].bitsB !== undefined && row.op !== 'mul') {
         return `${at}/points/${p}/bitsB must only be given for mul, not for ${row.op}`;
@@ -118,6 +121,42 @@ function checkCpu(table: Extract<CostTable, { kind: 'cpu' }>): string | undefine
       if (!names.includes(seq.instructions[k].name)) {
         return `/tapSequences/${s}/instructions/${k}/name must be one of the table's instructions (${names.join(', ')}), not ${show(seq.instructions[k].name)}`;
       }
+    }
+  }
+  return undefined;
+}
+
+/** Deepest nesting a table has (its schema needs 5 levels). */
+const MAX_DEPTH = 32;
+/**
+ * Largest magnitude of any number in a table. Far above any physical price (pJ, um2, ps, LUT
+ * counts), and small enough that a price times any operation count of a network and every
+ * scaling factor stays finite.
+ */
+const MAX_MAGNITUDE = 1e15;
+
+/**
+ * Checks parsed JSON before the schema walks it: no nesting deeper than a table can be (the
+ * schema check and error messages recurse) and no number so large that scaling it overflows.
+ * Iterative, so a 100,000-deep array is refused rather than overflowing the stack.
+ */
+export function firstValueProblem(data: unknown): string | undefined {
+  const stack: { value: unknown; pointer: string; depth: number }[] = [
+    { value: data, pointer: '', depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const { value, pointer, depth } = stack.pop()!;
+    if (typeof value === 'number' && !(Math.abs(value) <= MAX_MAGNITUDE)) {
+      return `${pointer || '/'}: number out of range (expected at most ${MAX_MAGNITUDE} in magnitude, found ${value})`;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_DEPTH) {
+      return `${pointer || '/'}: nested too deeply (expected at most ${MAX_DEPTH} levels, found more)`;
+    }
+    const entries = Array.isArray(value) ? value.map((v, i) => [`${i}`, v]) : Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, v] = entries[i];
+      stack.push({ value: v, pointer: `${pointer}/${key}`, depth: depth + 1 });
     }
   }
   return undefined;

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { InputError, show } from '../errors.js';
+import { readInputFile } from '../fsutil.js';
 import { fromRoot } from '../paths.js';
 import { firstSchemaProblem, type JsonSchema } from './json-schema.js';
-import { firstTableProblem } from './table-checks.js';
+import { firstTableProblem, firstValueProblem } from './table-checks.js';
 import type { CostTable, TableKind } from './table-types.js';
 
 /**
@@ -71,7 +72,10 @@ export function loadTable(nameOrPath: string, what = 'table'): CostTable {
       `${what} must be one of ${names.join(', ')} or the path of a table file, not ${show(nameOrPath)}`,
     );
   }
-  return parseTable(readFileSync(nameOrPath, 'utf8'), nameOrPath);
+  return parseTable(
+    readInputFile(nameOrPath, `${what} ${nameOrPath}`).toString('utf8'),
+    nameOrPath,
+  );
 }
 
 /** Parses and checks table text; `file` labels every message. */
@@ -84,6 +88,8 @@ export function parseTable(text: string, file: string): CostTable {
       `${file} must be valid JSON, not text that fails to parse (${(err as Error).message})`,
     );
   }
+  const valueProblem = firstValueProblem(data);
+  if (valueProblem) throw new InputError(`${file}: ${valueProblem}`);
   const problem = firstSchemaProblem(data, schema());
   if (problem) throw new InputError(`${file}: ${problem}`);
   const table = data as CostTable;

@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
+import { readInputFile } from '../fsutil.js';
 import { fromRoot } from '../paths.js';
-import { type Architecture, inferShapes } from './graph.js';
+import type { Architecture } from './graph.js';
+import { validateArchitecture } from './graph-schema.js';
 
 /** Names of the shipped architecture files in models/arch/, sorted. */
 export function architectureNames(): string[] {
@@ -14,7 +16,7 @@ export function architectureNames(): string[] {
 
 /**
  * Loads a shipped architecture by name (`lenet5`) or a user's file by path, and checks that
- * its shapes fit (inferShapes). Errors name the file.
+ * it passes the graph schema (validateArchitecture). Errors name the file.
  */
 export function loadArchitecture(nameOrPath: string): Architecture {
   const shipped = fromRoot('models', 'arch', `${nameOrPath}.json`);
@@ -24,22 +26,12 @@ export function loadArchitecture(nameOrPath: string): Architecture {
       `architecture must be one of ${architectureNames().join(', ')} or an existing file, not ${JSON.stringify(nameOrPath)}`,
     );
   }
-  let arch: Architecture;
+  let raw: unknown;
   try {
-    arch = JSON.parse(readFileSync(path, 'utf8')) as Architecture;
+    raw = JSON.parse(readInputFile(path, `architecture ${path}`).toString('utf8'));
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`${path}: not valid JSON (${(err as Error).message})`);
   }
-  if (typeof arch?.name !== 'string' || !Array.isArray(arch.nodes) || arch.nodes.length === 0) {
-    throw new InputError(`${path}: an architecture needs a name and a non-empty nodes list`);
-  }
-  if (arch.nodes[0].op !== 'input') {
-    throw new InputError(`${path}: the first node must be an input node, not ${arch.nodes[0].op}`);
-  }
-  try {
-    inferShapes(arch);
-  } catch (err) {
-    throw new InputError(`${path}: ${(err as Error).message}`);
-  }
-  return arch;
+  return validateArchitecture(raw, path);
 }

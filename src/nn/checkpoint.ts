@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { writeFileAtomic } from '../fsutil.js';
-import { inferShapes, type ModelGraph, VARIANTS } from './graph.js';
+import { readInputFile, writeFileAtomic } from '../fsutil.js';
+import { checkTensors } from './check-tensors.js';
+import type { ModelGraph } from './graph.js';
+import { validateModelGraph } from './graph-schema.js';
 import { Model } from './model.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
 import type { Tensor } from './tensor.js';
@@ -41,31 +43,35 @@ export function saveCheckpoint(
   writeFileAtomic(path, encodeSafetensors(tensors, meta));
 }
 
-/** Reads a checkpoint file; every problem is an InputError naming the file. */
+/**
+ * Reads a checkpoint file; every problem is an InputError naming the file. The graph passes
+ * the graph schema (validateModelGraph) and the tensors the checks of checkTensors before
+ * anything is built from them.
+ */
 export function loadCheckpoint(path: string): Checkpoint {
   if (!existsSync(path)) throw new InputError(`checkpoint ${path} does not exist`);
-  const { tensors, metadata } = decodeSafetensors(new Uint8Array(readFileSync(path)), path);
+  const bytes = new Uint8Array(readInputFile(path, `checkpoint ${path}`));
+  const { tensors, metadata } = decodeSafetensors(bytes, path);
   if (metadata.format !== CHECKPOINT_FORMAT) {
     throw new InputError(
       `${path}: __metadata__.format must be ${JSON.stringify(CHECKPOINT_FORMAT)}, not ${JSON.stringify(metadata.format ?? null)}`,
     );
   }
-  let graph: ModelGraph;
+  let raw: unknown;
   try {
-    graph = JSON.parse(metadata.graph ?? '') as ModelGraph;
+    raw = JSON.parse(metadata.graph ?? '');
   } catch {
     throw new InputError(`${path}: __metadata__.graph is not valid JSON`);
   }
-  if (!(VARIANTS as readonly string[]).includes(graph?.variant) || !Array.isArray(graph.nodes)) {
-    throw new InputError(`${path}: __metadata__.graph must be a derived model graph`);
-  }
-  try {
-    inferShapes(graph);
-  } catch (err) {
-    throw new InputError(`${path}: __metadata__.graph: ${(err as Error).message}`);
+  const graph = validateModelGraph(raw, path, '__metadata__.graph: ');
+  if (metadata.variant !== undefined && metadata.variant !== graph.variant) {
+    throw new InputError(
+      `${path}: __metadata__.variant: disagrees with the graph (expected ${JSON.stringify(graph.variant)}, found ${JSON.stringify(metadata.variant)})`,
+    );
   }
   // Building the model checks that every tensor is present with its shape and none is extra.
   new Model(graph).loadState(tensors, path);
+  checkTensors(graph, tensors, path);
   return { graph, tensors, metadata };
 }
 

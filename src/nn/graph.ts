@@ -183,6 +183,7 @@ export function inferShapes(arch: Architecture): Map<string, number[]> {
           Math.floor((x[1] + 2 * p - node.kernel) / s) + 1,
           Math.floor((x[2] + 2 * p - node.kernel) / s) + 1,
         ];
+        if (out[1] < 1 || out[2] < 1) fail(`kernel ${node.kernel} does not fit input [${x}]`);
         break;
       }
       case 'globalavgpool':

@@ -26,9 +26,12 @@ export class Model {
   readonly layers = new Map<string, Layer>();
   readonly shapes: Map<string, number[]>;
   private readonly inputShape: readonly number[];
+  /** What error messages name: the checkpoint file once loadState has read one. */
+  private source: string;
 
   constructor(readonly graph: ModelGraph) {
     this.shapes = inferShapes(graph);
+    this.source = graph.name;
     const input = graph.nodes[0];
     if (input.op !== 'input') throw new InputError(`${graph.name}: the first node must be input`);
     this.inputShape = input.shape;
@@ -63,6 +66,7 @@ export class Model {
    * names the model does not have are an error too (a checkpoint of another graph).
    */
   loadState(tensors: ReadonlyMap<string, Tensor>, source: string): void {
+    this.source = source;
     const own = this.stateTensors();
     for (const [name, t] of own) {
       const given = tensors.get(name);
@@ -133,6 +137,22 @@ export class Model {
     }
   }
 
+  /**
+   * Finite weights can still overflow float32 on the way (a weight of 3e38, a tiny BatchNorm
+   * variance); such a network gives no meaningful output, so evaluation and calibration refuse
+   * it naming the node instead of printing an accuracy computed from NaN.
+   */
+  private checkFinite(id: string, t: Tensor): void {
+    const d = t.data;
+    for (let i = 0; i < d.length; i++) {
+      if (!Number.isFinite(d[i])) {
+        throw new InputError(
+          `${this.source}: node ${id}: output overflows (expected finite float32 activations, found ${d[i]}); the weights are out of range`,
+        );
+      }
+    }
+  }
+
   private run(x: Tensor, training: boolean, keepAll: boolean): Map<string, Tensor> {
     const want = this.inputShape.join();
     if (x.shape.length !== this.inputShape.length + 1 || x.shape.slice(1).join() !== want) {
@@ -145,7 +165,9 @@ export class Model {
     const lastUse = keepAll ? undefined : lastUses(nodes);
     for (let i = 1; i < nodes.length; i++) {
       const ins = nodeInputs(nodes, i).map((id) => outputs.get(id)!);
-      outputs.set(nodes[i].id, this.layers.get(nodes[i].id)!.forward(ins, training));
+      const out = this.layers.get(nodes[i].id)!.forward(ins, training);
+      if (!training) this.checkFinite(nodes[i].id, out);
+      outputs.set(nodes[i].id, out);
       if (lastUse)
         for (const id of nodeInputs(nodes, i)) if (lastUse.get(id) === i) outputs.delete(id);
     }

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, show } from '../errors.js';
 import { sizeOf, type Tensor } from './tensor.js';
 
 /**
@@ -152,7 +152,7 @@ function parseEntry(
   const { dtype, shape, data_offsets: offsets } = value as Record<string, unknown>;
   if (dtype !== 'F32' && !(dtype === 'I64' && options.allowInt64)) {
     fail(
-      `tensor ${name} has dtype ${JSON.stringify(dtype)}; only F32 is supported${options.allowInt64 ? ' (and I64)' : ''}`,
+      `tensor ${name} has dtype ${show(dtype)}; only F32 is supported${options.allowInt64 ? ' (and I64)' : ''}`,
     );
   }
   if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {

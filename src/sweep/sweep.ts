@@ -85,8 +85,9 @@ export function readRecords(path: string): SweepRecord[] {
   const lines = readFileSync(path, 'utf8').split('\n');
   lines.forEach((text, i) => {
     if (text.trim() === '') return;
+    let record: unknown;
     try {
-      records.push(JSON.parse(text) as SweepRecord);
+      record = JSON.parse(text);
     } catch {
       // Only the last line can be torn by an interruption; anything else is not our file.
       if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim() !== '')) {
@@ -94,7 +95,15 @@ export function readRecords(path: string): SweepRecord[] {
           `--out ${path}: line ${i + 1} must be a JSON sweep record, not ${JSON.stringify(text.slice(0, 40))}`,
         );
       }
+      return;
     }
+    // Parsed but not a record (`null`, a number, a list): not a torn line, not our file.
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      throw new InputError(
+        `--out ${path}: line ${i + 1}: not a sweep record (expected a JSON object, found ${JSON.stringify(text.slice(0, 40))})`,
+      );
+    }
+    records.push(record as SweepRecord);
   });
   return records;
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../../errors.js';
 import { loadArchitecture } from '../architectures.js';
+import { checkTensors } from '../check-tensors.js';
 import { CHECKPOINT_FORMAT, saveCheckpoint } from '../checkpoint.js';
 import { CIFAR10_MEAN, CIFAR10_STD } from '../data/cifar10.js';
 import { MNIST_MEAN, MNIST_STD } from '../data/mnist.js';
@@ -65,6 +66,8 @@ export function importCheckpoint(o: ImportOptions): ImportResult {
   checkOut(o.out, o.file);
   const source = readSource(o.file);
   const { tensors, ignored } = mapTensors(source.tensors, graph, o.rules ?? [], o.file);
+  // The same value checks a checkpoint load applies, so no file is written that cannot be read.
+  checkTensors(graph, tensors, o.file);
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const node of graph.nodes) {
