@@ -20,7 +20,7 @@ describe('addersim import', () => {
     const number = '-?\\d+(\\.\\d+)?';
     expect(r.stdout).toMatch(
       new RegExp(
-        `^${escape(file)}: pytorch-legacy, 25 tensors \\(1236 values, 5 num_batches_tracked ignored\\) -> resnet-tiny addernet, adder weights ${number} to ${number} -> ${escape(out)}\\n$`,
+        `^${escapeRegExp(file)}: pytorch-legacy, 25 tensors \\(1236 values, 5 num_batches_tracked ignored\\) -> resnet-tiny addernet, adder weights ${number} to ${number} -> ${escapeRegExp(out)}\\n$`,
       ),
     );
     expect(r.stderr).toBe(
@@ -123,6 +123,6 @@ describe('addersim import', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

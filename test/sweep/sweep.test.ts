@@ -46,13 +46,23 @@ describe('sweeps', () => {
     const first = await runSweep(spec, whole, { threads: 1 });
     expect(first.computed).toBe(16);
     const expected = readFileSync(whole, 'utf8');
-    expect(expected.trim().split('\n')).toHaveLength(16);
+    // The header naming the sweep and its settings, then the 16 points in order.
+    const [header, ...lines] = expected.trim().split('\n');
+    expect(JSON.parse(header)).toEqual({
+      addersim: 'sweep',
+      model: spec.model,
+      limit: spec.limit,
+      bn: spec.bn,
+      overflow: spec.overflow,
+      groups: spec.groups,
+      gateImages: spec.gateImages,
+    });
+    expect(lines.map((l) => JSON.parse(l).index)).toEqual([...Array(16).keys()]);
     // An interruption: five finished points, in completion order, and a torn sixth line.
-    const lines = expected.trim().split('\n');
     const cut = join(dir, 'cut.jsonl');
     writeFileSync(
       cut,
-      `${[lines[3], lines[0], lines[9], lines[1], lines[14]].join('\n')}\n${lines[2].slice(0, 50)}`,
+      `${[header, lines[3], lines[0], lines[9], lines[1], lines[14]].join('\n')}\n${lines[2].slice(0, 50)}`,
     );
     const resumed = await runSweep(spec, cut, { threads: 1 });
     expect([resumed.resumed, resumed.computed]).toEqual([5, 11]);
