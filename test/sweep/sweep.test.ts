@@ -97,6 +97,16 @@ describe('sweeps', () => {
     );
   });
 
+  it('deduplicates points by their canonical key, keeping the first', () => {
+    const points = sweepPoints({ ...spec, bits: [8, 4, 8], accBits: [null, 10, null] });
+    expect(points.map((p) => [p.index, p.bits, p.accBits])).toEqual(
+      // 2 widths x 2 accumulators x 2 archs x 1 |a-b| x 2 tables, in first-seen order.
+      [8, 4]
+        .flatMap((bits) => [null, 10].flatMap((acc) => Array(4).fill([bits, acc])))
+        .map((p, i) => [i, ...p]),
+    );
+  });
+
   it('parses accumulator width lists', () => {
     expect(parseAccBitsList('10, 12,full')).toEqual([10, 12, null]);
     expect(() => parseAccBitsList('10,x')).toThrow(
