@@ -132,17 +132,17 @@ function readSweepFile(path: string): SweepFile {
   } catch {
     head = undefined;
   }
-  if (
-    typeof head !== 'object' ||
-    head === null ||
-    (head as { addersim?: unknown }).addersim !== 'sweep'
-  ) {
+  const isHeader = isObject(head) && head.addersim === 'sweep';
+  // Files of earlier versions have no header; their first line is already a record (its
+  // settings are checked like every record's), and the rewrite adds the header.
+  const isRecord = isObject(head) && isObject(head.settings) && typeof head.index === 'number';
+  if (!isHeader && !isRecord) {
     throw new InputError(
       `--out ${path} must be a results file of addersim sweep (its first line a sweep header) or a new path, not a file starting ${JSON.stringify(lines[0].slice(0, 40))}`,
     );
   }
   const records: SweepRecord[] = [];
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = isHeader ? 1 : 0; i < lines.length; i++) {
     const text = lines[i];
     if (text.trim() === '') continue;
     let record: unknown;
@@ -160,7 +160,11 @@ function readSweepFile(path: string): SweepFile {
     }
     records.push(record as SweepRecord);
   }
-  return { header: `${JSON.stringify(head)}\n`, records };
+  return { header: isHeader ? `${JSON.stringify(head)}\n` : null, records };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The complete records of a results file (a missing file holds none). */

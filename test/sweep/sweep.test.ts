@@ -67,6 +67,12 @@ describe('sweeps', () => {
     const resumed = await runSweep(spec, cut, { threads: 1 });
     expect([resumed.resumed, resumed.computed]).toEqual([5, 11]);
     expect(readFileSync(cut, 'utf8')).toBe(expected);
+    // A file of an earlier version (records without the header) resumes and gains the header.
+    const legacy = join(dir, 'legacy.jsonl');
+    writeFileSync(legacy, `${[lines[5], lines[0]].join('\n')}\n`);
+    const upgraded = await runSweep(spec, legacy, { threads: 1 });
+    expect([upgraded.resumed, upgraded.computed]).toEqual([2, 14]);
+    expect(readFileSync(legacy, 'utf8')).toBe(expected);
     // A rerun of a finished sweep computes nothing and changes nothing.
     const again = await runSweep(spec, whole, { threads: 1 });
     expect(again.computed).toBe(0);

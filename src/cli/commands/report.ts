@@ -65,7 +65,11 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
         default: 'latest',
         describe: 'report name: the folder reports/<name>/',
       })
-      .option('out', { type: 'string', describe: 'write the report into this folder instead' })
+      .option('out', {
+        type: 'string',
+        describe:
+          'write the report into this folder instead: new, empty or an earlier report (replaced whole); checked before the study runs',
+      })
       .option('bits', {
         type: 'number',
         default: DEFAULT_BITS,
