@@ -126,10 +126,10 @@ function modelText(a: ActivityReport): string {
 }
 
 export function writeVerilog(path: string, netlist: Netlist): void {
-  writeFileAtomic(path, toVerilog(netlist));
+  writeFileAtomic(path, toVerilog(netlist), '--verilog');
 }
 
 /** A VCD of the stream with every internal net, for GTKWave. */
 export function writeVcd(path: string, netlist: Netlist, stream: readonly Vector[]): void {
-  writeFileAtomic(path, toVcd(netlist, traceNets(netlist, stream), { internal: true }));
+  writeFileAtomic(path, toVcd(netlist, traceNets(netlist, stream), { internal: true }), '--vcd');
 }

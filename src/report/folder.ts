@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { InputError, show } from '../errors.js';
-import { writeFileAtomic } from '../fsutil.js';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkFolderReplaceable, type FolderOwner, writeFolderAtomic } from '../fsutil.js';
 
 /** Names a report folder holds: what writeReport writes, and nothing else. */
 const TOP_LEVEL = /^(report\.md|report\.html|results\.json|[a-z0-9-]+\.csv)$/;
@@ -27,55 +26,27 @@ function foreignEntry(dir: string): string | null {
   return null;
 }
 
+function owner(label: string): FolderOwner {
+  return { label, earlier: 'report', foreign: foreignEntry };
+}
+
 /**
- * Writes `files` (paths relative to the folder) as the complete new content of folder `dir`,
- * so that an interrupted run leaves either the previous report or the new one, never a mix:
- * every file goes into a hidden sibling folder first (each through writeFileAtomic), then the
- * folders are swapped by rename and the previous report is deleted.
- *
- * `dir` may be new, empty, or hold an earlier report; any other content is an InputError and
- * nothing is touched.
+ * Refuses, before a study runs, a folder the report could not replace (a file, a link, a device,
+ * or a folder holding anything but an earlier report); `label` names it ("--out").
  */
-export function writeFolderAtomic(
+export function checkReportFolder(dir: string, label: string): void {
+  checkFolderReplaceable(dir, owner(label));
+}
+
+/**
+ * Writes `files` as the complete new content of report folder `dir`: an interrupted run leaves
+ * either the previous report or the new one, never a mix (see writeFolderAtomic). `dir` may be
+ * new, empty, or hold an earlier report; anything else is an InputError and nothing is touched.
+ */
+export function writeReportFolder(
   dir: string,
   files: ReadonlyMap<string, string | Uint8Array>,
+  label = 'report folder',
 ): void {
-  const target = resolve(dir);
-  const exists = existsSync(target);
-  if (exists) {
-    if (!statSync(target).isDirectory()) {
-      throw new InputError(`report folder ${show(dir)} must be a folder, not a file`);
-    }
-    const foreign = foreignEntry(target);
-    if (foreign !== null) {
-      throw new InputError(
-        `report folder ${show(dir)} must be new, empty or an earlier report, not a folder holding ${show(foreign)}`,
-      );
-    }
-  }
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const tag = `${process.pid}-${Date.now()}`;
-  const staging = join(parent, `.${basename(target)}.new-${tag}`);
-  try {
-    mkdirSync(staging);
-    for (const [rel, data] of files) writeFileAtomic(join(staging, rel), data);
-  } catch (err) {
-    rmSync(staging, { recursive: true, force: true });
-    throw err;
-  }
-  if (!exists) {
-    renameSync(staging, target);
-    return;
-  }
-  const previous = join(parent, `.${basename(target)}.old-${tag}`);
-  renameSync(target, previous);
-  try {
-    renameSync(staging, target);
-  } catch (err) {
-    renameSync(previous, target);
-    rmSync(staging, { recursive: true, force: true });
-    throw err;
-  }
-  rmSync(previous, { recursive: true, force: true });
+  writeFolderAtomic(dir, files, owner(label));
 }

@@ -2,7 +2,7 @@ import type { ReportResults } from '../study/results.js';
 import { buildDocument } from './build.js';
 import { chartFont, type RenderedChart, renderCharts } from './charts/index.js';
 import { csvFiles } from './csv-tables.js';
-import { writeFolderAtomic } from './folder.js';
+import { writeReportFolder } from './folder.js';
 import { renderHtml } from './html.js';
 import { resultsJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
@@ -12,6 +12,8 @@ import { computeVerdict, type Verdict } from './verdict.js';
 export interface WriteReportOptions {
   /** Render the PNG charts (default true; about 0.3 s for all seven). */
   readonly charts?: boolean;
+  /** How a refusal names the folder (default "report folder"; the CLI says "--out"). */
+  readonly label?: string;
 }
 
 export interface WrittenReport {
@@ -74,7 +76,7 @@ export function writeReport(
   options: WriteReportOptions = {},
 ): WrittenReport {
   const report = renderReport(results, options);
-  writeFolderAtomic(dir, report.files);
+  writeReportFolder(dir, report.files, options.label);
   return {
     files: [...report.files.keys()].sort(),
     charts: report.charts.map(({ png: _png, ...rest }) => rest),

@@ -35,14 +35,27 @@ export interface SweepPoint {
   readonly table: string;
 }
 
+/** A point's canonical key: two points with the same key are the same computation. */
+export function pointKey(
+  p: Pick<SweepPoint, 'bits' | 'accBits' | 'adder' | 'absdiff' | 'table'>,
+): string {
+  return JSON.stringify([p.bits, p.accBits, p.adder, p.absdiff, p.table]);
+}
+
+/** The points in nesting order, each once: `--bits 8,8` is one point, not two records. */
 export function sweepPoints(spec: SweepSpec): SweepPoint[] {
   const points: SweepPoint[] = [];
+  const seen = new Set<string>();
   for (const bits of spec.bits)
     for (const accBits of spec.accBits)
       for (const adder of spec.adders)
         for (const absdiff of spec.absdiffs)
-          for (const table of spec.tables)
+          for (const table of spec.tables) {
+            const key = pointKey({ bits, accBits, adder, absdiff, table });
+            if (seen.has(key)) continue;
+            seen.add(key);
             points.push({ index: points.length, bits, accBits, adder, absdiff, table });
+          }
   return points;
 }
 

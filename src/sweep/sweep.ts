@@ -2,17 +2,19 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { loadTable } from '../cost/tables.js';
 import { InputError } from '../errors.js';
-import { writeFileAtomic } from '../fsutil.js';
+import { checkOutputFile, writeFileAtomic } from '../fsutil.js';
 import { loadCheckpoint } from '../nn/checkpoint.js';
 import { runPool } from '../parallel/pool.js';
 import { computePoint, type PointJob } from './point.js';
-import { type SweepRecord, type SweepSpec, sweepPoints, sweepSettings } from './spec.js';
+import { pointKey, type SweepRecord, type SweepSpec, sweepPoints, sweepSettings } from './spec.js';
 
 /**
  * A resumable sweep. Every finished point is appended to `out` as one JSON line the moment it
  * completes, so an interrupted run loses at most the points in flight; a rerun reads the file,
  * keeps the complete lines of this sweep (a torn last line is dropped), and computes only the
- * missing points. When every point is done the file is rewritten atomically in point order, so
+ * missing points. The file starts with a header line naming the sweep and its shared settings; a
+ * file without it is not ours and is refused, never overwritten. When every point is done the
+ * file is rewritten atomically (header, then points in point order), so
  * the final file is byte-identical whether or not the run was interrupted, and whatever order the
  * worker threads finished in. A file holding points of another sweep (other model, image count,
  * BatchNorm mode, ...) is an error, never mixed in.
@@ -38,27 +40,43 @@ export async function runSweep(
   out: string,
   options: SweepOptions = {},
 ): Promise<SweepResult> {
-  // Check the inputs every point reads before the results file is touched: a bad checkpoint or
-  // table must leave no file behind.
+  // The results path is checked first (a link, device, FIFO or folder is refused unread), then
+  // the inputs every point reads: a bad checkpoint or table must leave no file behind.
+  checkOutputFile('--out', out);
   loadCheckpoint(spec.model);
   for (const table of spec.tables) loadTable(table);
   const points = sweepPoints(spec);
   const settings = JSON.stringify(sweepSettings(spec));
+  const header = sweepHeader(spec);
   const done = new Map<number, SweepRecord>();
-  const key = (p: Pick<SweepRecord, 'bits' | 'accBits' | 'adder' | 'absdiff' | 'table'>) =>
-    JSON.stringify([p.bits, p.accBits, p.adder, p.absdiff, p.table]);
-  const byKey = new Map(points.map((p) => [key(p), p]));
-  for (const record of readRecords(out)) {
-    const point = byKey.get(key(record));
+  const byKey = new Map(points.map((p) => [pointKey(p), p]));
+  const file = readSweepFile(out);
+  if (file.header !== null && file.header !== header) {
+    throw new InputError(
+      `--out ${out} must hold points of this sweep or none, not points with other settings (${settingsOf(file.header)})`,
+    );
+  }
+  for (const record of file.records) {
+    const point = byKey.get(pointKey(record));
     if (JSON.stringify(record.settings) !== settings || !point) {
       throw new InputError(
-        `--out ${out} must hold points of this sweep or none, not ${point ? `points with other settings (${JSON.stringify(record.settings)})` : `the point ${key(record)}`}`,
+        `--out ${out} must hold points of this sweep or none, not ${point ? `points with other settings (${JSON.stringify(record.settings)})` : `the point ${pointKey(record)}`}`,
       );
     }
     done.set(point.index, { ...record, index: point.index });
   }
-  // Start from a file of whole lines of this sweep only (drops a torn last line).
-  writeFileAtomic(out, [...done.values()].map(line).join(''));
+  // Start from the header and the whole lines of this sweep only (drops a torn last line).
+  const write = () =>
+    writeFileAtomic(
+      out,
+      header +
+        [...done.values()]
+          .sort((a, b) => a.index - b.index)
+          .map(line)
+          .join(''),
+      '--out',
+    );
+  write();
   const resumed = done.size;
   options.onProgress?.(done.size, points.length);
   const todo = points.filter((p) => !done.has(p.index));
@@ -69,41 +87,87 @@ export async function runSweep(
     done.set(record.index, record);
     options.onProgress?.(done.size, points.length);
   });
+  write();
   const records = [...done.values()].sort((a, b) => a.index - b.index);
-  writeFileAtomic(out, records.map(line).join(''));
   return { records, resumed, computed: todo.length };
+}
+
+/** The settings a header names, as records carry them (without the `addersim` kind). */
+function settingsOf(header: string): string {
+  const { addersim: _kind, ...settings } = JSON.parse(header) as Record<string, unknown>;
+  return JSON.stringify(settings);
 }
 
 function line(record: SweepRecord): string {
   return `${JSON.stringify(record)}\n`;
 }
 
-/** The complete JSON lines of a results file (a missing file holds none). */
-export function readRecords(path: string): SweepRecord[] {
-  if (!existsSync(path)) return [];
+/**
+ * The first line of a results file: what makes it recognisably a sweep's, with the settings
+ * every point shares, so that a rerun resumes only the same sweep and never a foreign file.
+ */
+function sweepHeader(spec: SweepSpec): string {
+  return `${JSON.stringify({ addersim: 'sweep', ...sweepSettings(spec) })}\n`;
+}
+
+interface SweepFile {
+  /** The header line (with its newline), or null for a missing or empty file. */
+  readonly header: string | null;
+  readonly records: SweepRecord[];
+}
+
+/**
+ * Reads a results file: its header and its complete records (a torn last line is dropped). A
+ * file that does not start with a sweep header is not ours: refused, never overwritten.
+ */
+function readSweepFile(path: string): SweepFile {
+  checkOutputFile('--out', path);
+  if (!existsSync(path)) return { header: null, records: [] };
+  const text = readFileSync(path, 'utf8');
+  if (text === '') return { header: null, records: [] };
+  const lines = text.split('\n');
+  let head: unknown;
+  try {
+    head = JSON.parse(lines[0]);
+  } catch {
+    head = undefined;
+  }
+  const isHeader = isObject(head) && head.addersim === 'sweep';
+  // Files of earlier versions have no header; their first line is already a record (its
+  // settings are checked like every record's), and the rewrite adds the header.
+  const isRecord = isObject(head) && isObject(head.settings) && typeof head.index === 'number';
+  if (!isHeader && !isRecord) {
+    throw new InputError(
+      `--out ${path} must be a results file of addersim sweep (its first line a sweep header) or a new path, not a file starting ${JSON.stringify(lines[0].slice(0, 40))}`,
+    );
+  }
   const records: SweepRecord[] = [];
-  const lines = readFileSync(path, 'utf8').split('\n');
-  lines.forEach((text, i) => {
-    if (text.trim() === '') return;
+  for (let i = isHeader ? 1 : 0; i < lines.length; i++) {
+    const text = lines[i];
+    if (text.trim() === '') continue;
     let record: unknown;
     try {
       record = JSON.parse(text);
     } catch {
       // Only the last line can be torn by an interruption; anything else is not our file.
-      if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim() !== '')) {
-        throw new InputError(
-          `--out ${path}: line ${i + 1} must be a JSON sweep record, not ${JSON.stringify(text.slice(0, 40))}`,
-        );
-      }
-      return;
+      if (lines.slice(i + 1).every((l) => l.trim() === '')) continue;
+      record = undefined;
     }
-    // Parsed but not a record (`null`, a number, a list): not a torn line, not our file.
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       throw new InputError(
-        `--out ${path}: line ${i + 1}: not a sweep record (expected a JSON object, found ${JSON.stringify(text.slice(0, 40))})`,
+        `--out ${path}: line ${i + 1} must be a JSON sweep record, not ${JSON.stringify(text.slice(0, 40))}`,
       );
     }
     records.push(record as SweepRecord);
-  });
-  return records;
+  }
+  return { header: isHeader ? `${JSON.stringify(head)}\n` : null, records };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The complete records of a results file (a missing file holds none). */
+export function readRecords(path: string): SweepRecord[] {
+  return readSweepFile(path).records;
 }

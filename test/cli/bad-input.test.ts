@@ -405,12 +405,12 @@ const CASES: Record<string, Case[]> = {
     [
       '--out is a file',
       ['--out', plainFile],
-      `--out must be a folder, not the file ${JSON.stringify(plainFile)}`,
+      `--out ${plainFile} must be a folder or a new path, not a regular file`,
     ],
     [
       '--out under a file',
       ['--out', join(plainFile, 'models')],
-      `cannot stat ${join(plainFile, 'models')}: not a directory`,
+      `cannot mkdir ${plainFile}: file already exists`,
     ],
   ],
   // Being written: only the cases that rest on the shared loaders, while they are registered.

@@ -93,7 +93,7 @@ describe('addersim report', () => {
       [['--addernet', cnn], `checkpoint ${cnn} must hold the addernet variant, not "cnn"`],
       [
         ['--out', foreign],
-        `report folder ${JSON.stringify(foreign)} must be new, empty or an earlier report, not a folder holding "notes.txt"`,
+        `--out ${foreign} must be new, empty or an earlier report, not a folder holding "notes.txt"`,
       ],
       [['--colour'], 'unknown flag --colour for report (addersim report --help lists the flags)'],
     ];

@@ -29,10 +29,11 @@ describe('addersim sweep', () => {
     expect(r.stdout.split('\n')[0]).toMatch(/^bits\s+acc\s+adder/);
     expect(r.stderr).toBe(`${whole}: 6 points (0 resumed, 6 computed)\n`);
     const expected = readFileSync(whole, 'utf8');
-    const lines = expected.trim().split('\n');
+    const [header, ...lines] = expected.trim().split('\n');
+    expect(JSON.parse(header).addersim).toBe('sweep');
     expect(lines.map((l) => JSON.parse(l).index)).toEqual([0, 1, 2, 3, 4, 5]);
     const cut = join(dir, 'cut.jsonl');
-    writeFileSync(cut, `${lines[4]}\n${lines[1]}\n${lines[0].slice(0, 30)}`);
+    writeFileSync(cut, `${header}\n${lines[4]}\n${lines[1]}\n${lines[0].slice(0, 30)}`);
     const resumed = runCli([...base, '--out', cut]);
     expect(resumed.stderr).toBe(`${cut}: 6 points (2 resumed, 4 computed)\n`);
     expect(readFileSync(cut, 'utf8')).toBe(expected);

@@ -277,6 +277,8 @@ it('a sweep file line `null` is refused in one line', () => {
   writeFileSync(file, 'null\n');
   refused(
     () => readRecords(file),
-    `--out ${file}: line 1: not a sweep record (expected a JSON object, found "null")`,
+    `--out ${file} must be a results file of addersim sweep (its first line a sweep header) or a new path, not a file starting "null"`,
   );
+  writeFileSync(file, '{"addersim":"sweep"}\nnull\n{"bits":8}\n');
+  refused(() => readRecords(file), `--out ${file}: line 2 must be a JSON sweep record, not "null"`);
 });

@@ -185,7 +185,7 @@ describe('writing is all or nothing', () => {
     writeFileSync(join(target, 'notes.txt'), 'keep me');
     expect(() => writeReport(target, makeFixture(), { charts: false })).toThrow(
       new InputError(
-        `report folder ${JSON.stringify(target)} must be new, empty or an earlier report, not a folder holding "notes.txt"`,
+        `report folder ${target} must be new, empty or an earlier report, not a folder holding "notes.txt"`,
       ),
     );
     writeFileSync(join(target, 'charts', 'photo.jpg'), 'x');
@@ -201,7 +201,7 @@ describe('writing is all or nothing', () => {
     const target = join(root, 'file');
     writeFileSync(target, 'x');
     expect(() => writeReport(target, makeFixture(), { charts: false })).toThrow(
-      new InputError(`report folder ${JSON.stringify(target)} must be a folder, not a file`),
+      new InputError(`report folder ${target} must be a folder or a new path, not a regular file`),
     );
   });
 

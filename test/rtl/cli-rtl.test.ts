@@ -50,7 +50,7 @@ describe('addersim rtl', () => {
     const r = runCli(['rtl', '--out', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `addersim: --out must be a folder, not the file ${JSON.stringify(file)}\n`,
+      `addersim: --out ${file} must be a folder or a new path, not a regular file\n`,
     );
   });
 

@@ -46,17 +46,33 @@ describe('sweeps', () => {
     const first = await runSweep(spec, whole, { threads: 1 });
     expect(first.computed).toBe(16);
     const expected = readFileSync(whole, 'utf8');
-    expect(expected.trim().split('\n')).toHaveLength(16);
+    // The header naming the sweep and its settings, then the 16 points in order.
+    const [header, ...lines] = expected.trim().split('\n');
+    expect(JSON.parse(header)).toEqual({
+      addersim: 'sweep',
+      model: spec.model,
+      limit: spec.limit,
+      bn: spec.bn,
+      overflow: spec.overflow,
+      groups: spec.groups,
+      gateImages: spec.gateImages,
+    });
+    expect(lines.map((l) => JSON.parse(l).index)).toEqual([...Array(16).keys()]);
     // An interruption: five finished points, in completion order, and a torn sixth line.
-    const lines = expected.trim().split('\n');
     const cut = join(dir, 'cut.jsonl');
     writeFileSync(
       cut,
-      `${[lines[3], lines[0], lines[9], lines[1], lines[14]].join('\n')}\n${lines[2].slice(0, 50)}`,
+      `${[header, lines[3], lines[0], lines[9], lines[1], lines[14]].join('\n')}\n${lines[2].slice(0, 50)}`,
     );
     const resumed = await runSweep(spec, cut, { threads: 1 });
     expect([resumed.resumed, resumed.computed]).toEqual([5, 11]);
     expect(readFileSync(cut, 'utf8')).toBe(expected);
+    // A file of an earlier version (records without the header) resumes and gains the header.
+    const legacy = join(dir, 'legacy.jsonl');
+    writeFileSync(legacy, `${[lines[5], lines[0]].join('\n')}\n`);
+    const upgraded = await runSweep(spec, legacy, { threads: 1 });
+    expect([upgraded.resumed, upgraded.computed]).toEqual([2, 14]);
+    expect(readFileSync(legacy, 'utf8')).toBe(expected);
     // A rerun of a finished sweep computes nothing and changes nothing.
     const again = await runSweep(spec, whole, { threads: 1 });
     expect(again.computed).toBe(0);
@@ -84,6 +100,16 @@ describe('sweeps', () => {
     const other = join(dir, 'whole.jsonl');
     await expect(runSweep({ ...spec, limit: 30 }, other, { threads: 1 })).rejects.toThrow(
       `--out ${other} must hold points of this sweep or none, not points with other settings`,
+    );
+  });
+
+  it('deduplicates points by their canonical key, keeping the first', () => {
+    const points = sweepPoints({ ...spec, bits: [8, 4, 8], accBits: [null, 10, null] });
+    expect(points.map((p) => [p.index, p.bits, p.accBits])).toEqual(
+      // 2 widths x 2 accumulators x 2 archs x 1 |a-b| x 2 tables, in first-seen order.
+      [8, 4]
+        .flatMap((bits) => [null, 10].flatMap((acc) => Array(4).fill([bits, acc])))
+        .map((p, i) => [i, ...p]),
     );
   });
 

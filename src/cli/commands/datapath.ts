@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../errors.js';
+import { checkOutputFile } from '../../fsutil.js';
 import { ADDER_ARCHS } from '../../gen/adders/index.js';
 import {
   type BuiltDatapath,
@@ -11,7 +12,8 @@ import type { DatapathSpec } from '../../gen/datapath-spec.js';
 import { type VerifyResult, verifyDatapath } from '../../gen/verify.js';
 import { netlistMetrics } from '../../ir/metrics.js';
 import { ReferenceSimulator } from '../../sim/reference.js';
-import { choiceFlag, intFlag } from '../args.js';
+import { choiceFlag, intFlag, numberFlag } from '../args.js';
+import { checkDatapathMemory, DEFAULT_MAX_MEMORY_GIB } from '../datapath-budget.js';
 import { datapathErrors, errorsLine } from '../datapath-errors.js';
 import { type ImportArgs, importDatapath } from '../datapath-import.js';
 import {
@@ -46,6 +48,7 @@ export interface DatapathArgs extends ImportArgs {
   input?: string;
   verilog?: string;
   vcd?: string;
+  'max-memory'?: unknown;
 }
 
 const DEFAULT_VECTORS = 1000;
@@ -165,6 +168,10 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         type: 'string',
         describe: 'write a VCD waveform (ports and internal nets) of the vectors to this file',
       })
+      .option('max-memory', {
+        type: 'number',
+        describe: `memory limit in GiB for --activity and --vcd, checked against an estimate before any vector is simulated; default ${DEFAULT_MAX_MEMORY_GIB}`,
+      })
       .option('errors', {
         type: 'boolean',
         describe:
@@ -215,10 +222,22 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         'import an approximate 8x8 multiplier through yosys and characterise its errors',
       ),
   handler: (argv) => {
+    // Output paths are refused before anything is built or simulated.
+    if (argv.verilog !== undefined) checkOutputFile('--verilog', argv.verilog);
+    if (argv.vcd !== undefined) checkOutputFile('--vcd', argv.vcd);
     const { spec, options, netlist } = buildFromFlags(argv);
     const vectors = intFlag('vectors', argv.vectors ?? DEFAULT_VECTORS, 1, 10_000_000);
     const seed = intFlag('seed', argv.seed ?? 1, 0, 0xffffffff);
     const delays = delayFlags(argv);
+    const maxMemory =
+      argv['max-memory'] === undefined
+        ? DEFAULT_MAX_MEMORY_GIB
+        : numberFlag('max-memory', argv['max-memory'], 0, 1024, { exclusiveMin: true });
+    const outputs = { activity: argv.activity === true, vcd: argv.vcd !== undefined };
+    // Random vectors are bounded before anything runs (a --verify first would take long).
+    if ((outputs.activity || outputs.vcd) && argv.input === undefined) {
+      checkDatapathMemory(netlist, vectors, outputs, maxMemory);
+    }
     const metrics = netlistMetrics(netlist);
     const errors = datapathErrors({ spec, options, netlist, source: argv.netlist }, argv, seed);
     let verification: VerifyResult | undefined;
@@ -242,6 +261,8 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         argv.input !== undefined
           ? readVectorFile(argv.input, netlist)
           : randomVectors(netlist, spec, vectors, seed);
+      // A file's rows are known once read; the simulation is still refused before it runs.
+      if (argv.input !== undefined) checkDatapathMemory(netlist, stream.length, outputs, maxMemory);
       if (argv.activity) activity = measureActivity(netlist, stream, delays);
       if (argv.vcd !== undefined) writeVcd(argv.vcd, netlist, stream);
     } else if (argv.input !== undefined) {

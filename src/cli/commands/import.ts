@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { checkOutputFile } from '../../fsutil.js';
 import { importCheckpoint, parseMapRules, VARIANTS } from '../../nn/index.js';
 import { choiceFlag, numberFlag } from '../args.js';
 import { printJson, printLine } from '../output.js';
@@ -74,6 +75,7 @@ export const importCommand: CommandModule<object, ImportArgs> = {
         'renaming a layer',
       ),
   handler: (argv) => {
+    checkOutputFile('--out', argv.out);
     const variant = choiceFlag('variant', argv.variant, VARIANTS);
     const mean = argv.mean === undefined ? undefined : numberList('mean', argv.mean, -1000, false);
     const std = argv.std === undefined ? undefined : numberList('std', argv.std, 0, true);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { InputError, show } from '../../errors.js';
+import { checkReportFolder } from '../../report/folder.js';
 import { writeReport } from '../../report/write.js';
 import { headlineRows } from '../../study/headline.js';
 import { runStudy } from '../../study/index.js';
@@ -64,7 +65,11 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
         default: 'latest',
         describe: 'report name: the folder reports/<name>/',
       })
-      .option('out', { type: 'string', describe: 'write the report into this folder instead' })
+      .option('out', {
+        type: 'string',
+        describe:
+          'write the report into this folder instead: new, empty or an earlier report (replaced whole); checked before the study runs',
+      })
       .option('bits', {
         type: 'number',
         default: DEFAULT_BITS,
@@ -106,6 +111,9 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const started = process.hrtime.bigint();
     const name = nameFlag(argv.name);
     const folder = argv.out ?? join('reports', name);
+    const label = argv.out === undefined ? 'report folder' : '--out';
+    // Refused before the study runs (minutes), not after.
+    checkReportFolder(folder, label);
     const limit = argv.limit === undefined ? undefined : intFlag('limit', argv.limit, 1, 1_000_000);
     const results = await runStudy({
       bits: intFlag('bits', argv.bits, MIN_BITS, MAX_BITS),
@@ -115,7 +123,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       checkpoints: { addernet: argv.addernet, cnn: argv.cnn, bnn: argv.bnn },
       progress: stageBars(argv.quiet || argv.json),
     });
-    const written = writeReport(folder, results);
+    const written = writeReport(folder, results, { label });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (argv.json) {
       printJson({

@@ -1,8 +1,7 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { InputError, show } from '../../errors.js';
-import { writeFileAtomic } from '../../fsutil.js';
+import { checkFolderReplaceable, type FolderOwner, writeFolderAtomic } from '../../fsutil.js';
 import { ADDER_ARCHS, buildAdder } from '../../gen/adders/index.js';
 import { buildAdderPe, buildMacPe, buildXnorPe } from '../../gen/pe/index.js';
 import type { Netlist } from '../../ir/netlist.js';
@@ -38,6 +37,18 @@ function models() {
   }));
 }
 
+/** What an rtl folder holds: Verilog modules, testbenches and the README, all plain files. */
+const RTL_FILE = /^([A-Za-z0-9_]+\.v|README\.md)$/;
+
+const RTL_OWNER: FolderOwner = {
+  label: '--out',
+  earlier: 'rtl export',
+  foreign: (dir) =>
+    readdirSync(dir)
+      .sort()
+      .find((f) => !RTL_FILE.test(f) || !statSync(join(dir, f)).isFile()) ?? null,
+};
+
 export const rtlCommand: CommandModule<object, RtlArgs> = {
   command: 'rtl',
   describe:
@@ -48,7 +59,7 @@ export const rtlCommand: CommandModule<object, RtlArgs> = {
         type: 'string',
         demandOption: true,
         describe:
-          'folder to write the .v files, testbenches and README.md into (created if missing)',
+          'folder to write the .v files, testbenches and README.md into: new, or an earlier export (replaced whole, never a mix)',
       })
       .option('json', { type: 'boolean', describe: 'print the written files as JSON' })
       .option('quiet', {
@@ -63,16 +74,11 @@ export const rtlCommand: CommandModule<object, RtlArgs> = {
       ),
   handler: (argv) => {
     const out = argv.out;
-    if (typeof out !== 'string' || out.trim() === '') {
-      throw new InputError(`--out must be a folder path, not ${show(out)}`);
-    }
-    const existing = statSync(out, { throwIfNoEntry: false });
-    if (existing && !existing.isDirectory()) {
-      throw new InputError(`--out must be a folder, not the file ${show(out)}`);
-    }
+    // Refused before anything is built; the folder then appears whole or not at all.
+    checkFolderReplaceable(out, RTL_OWNER);
     const list = models();
     const files = rtlModelFiles(list, 'Exported Verilog models');
-    for (const f of files) writeFileAtomic(join(out, f.name), f.content);
+    writeFolderAtomic(out, new Map(files.map((f) => [f.name, f.content])), RTL_OWNER);
     if (argv.json) {
       printJson(
         files.map((f) => ({ file: join(out, f.name), bytes: Buffer.byteLength(f.content) })),

@@ -72,7 +72,12 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         default: 'asic-45nm-horowitz',
         describe: `comma-separated cost tables: ${tableNames().join(', ')}, or a table file`,
       })
-      .option('out', { type: 'string', demandOption: true, describe: 'results file (JSON lines)' })
+      .option('out', {
+        type: 'string',
+        demandOption: true,
+        describe:
+          'results file (JSON lines after a header naming the sweep): a new path, or a file of this same sweep to resume; any other file is refused',
+      })
       .option('limit', {
         type: 'number',
         default: 10_000,

@@ -1,6 +1,8 @@
 import type { CommandModule } from 'yargs';
+import { checkOutputFile } from '../../fsutil.js';
 import { VARIANTS } from '../../nn/graph.js';
 import { loadMnist, runTraining, zooEntry, zooGraph } from '../../nn/index.js';
+import { trainStatePath } from '../../nn/session.js';
 import { TRAINABLE_NETS, zooModel } from '../../nn/zoo.js';
 import { intFlag, numberFlag } from '../args.js';
 import { printJson, printLine } from '../output.js';
@@ -95,6 +97,9 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
       argv.lr === undefined
         ? zooEntry(model).lr
         : numberFlag('lr', argv.lr, 0, 10, { exclusiveMin: true });
+    // Both files training writes are refused before the data is even loaded.
+    checkOutputFile('--out', argv.out);
+    checkOutputFile('--out (its training state)', trainStatePath(argv.out));
     const train = loadMnist('train');
     const test = loadMnist('test');
     const quiet = argv.quiet || argv.json;

@@ -25,6 +25,11 @@ export type PeKind = (typeof PE_KINDS)[number];
 /** Taps the accumulator is sized for when neither `taps` nor `accWidth` is given. */
 export const DEFAULT_TAPS = 16;
 export const MAX_STAGES = 16;
+/**
+ * Widest PE accumulator register: the widest advertised PE, pe-mac at 256 bits, sums 512-bit
+ * products over 16 taps in 516 bits; the room above lets callers widen it further.
+ */
+const MAX_ACC_WIDTH = 1024;
 
 export interface PeNetlistOptions {
   /** Operand width (adder, mac: 1..256) or lanes per word (xnor: 1..1024). */
@@ -138,7 +143,7 @@ function buildPe(
     options.accWidth ??
     shape.defaultAccWidth?.(width, taps) ??
     accumulatorWidth(addend, taps, shape.accSigned);
-  checkWidth('accumulator width', accWidth, addend, 512);
+  checkWidth('accumulator width', accWidth, addend, MAX_ACC_WIDTH);
   const reading = signed ? "two's complement" : 'unsigned';
   const b = new NetlistBuilder(`pe_${kind}_${width}${signed ? 's' : 'u'}_s${stages}`, {
     op: `pe-${kind}`,

@@ -186,7 +186,7 @@ describe('processing-element netlists', () => {
       'mac PE width must be an integer from 1 to 256, not 0',
     );
     expect(() => buildMacPe({ width: 8, accWidth: 15 })).toThrow(
-      'accumulator width must be an integer from 16 to 512, not 15',
+      'accumulator width must be an integer from 16 to 1024, not 15',
     );
     expect(() => buildXnorPe({ width: 8, signed: true })).toThrow(
       'xnor PE operands must be unsigned, not signed',
