@@ -119,7 +119,11 @@ export async function measureWithPredictions(
   });
   let float: number | null = null;
   if (options.float !== false) {
-    if (!chosen.first) throw new InputError('float accuracy is counted over the first images only');
+    if (!chosen.first) {
+      throw new InputError(
+        'float must be false when images are chosen by index (the float model is counted over the first images only)',
+      );
+    }
     float = floatAccuracy(prepared, count).correct;
   }
   const layers = layerResults(graph, run);
