@@ -58,6 +58,10 @@ export function multiplyShiftFor(
     const ends = [accLo * multiplier + addend, accHi * multiplier + addend, addend];
     if (ends.every((e) => e >= -limit && e < limit)) return { multiplier, addend, shift };
   }
+  // A slope too small for any multiplier the adder can take moves the real-valued output by less
+  // than one code over the whole accumulator range, so only a rounding tie can make the ideal
+  // codes differ: the constant code is then the best a multiply-shift can do.
+  if (Math.abs(slope) * (accHi - accLo) < 1) return { multiplier: 0, addend: first, shift: 0 };
   throw new Error(
     `no multiply-shift of ${mulBits}-bit multiplier and ${addBits}-bit adder represents slope ${slope}, offset ${offset}`,
   );

@@ -38,6 +38,14 @@ describe('multiply-shift requantization', () => {
     );
   });
 
+  it('gives the constant code for a slope below one code over the range, even at a rounding tie', () => {
+    // 32.5 − 6.8e-21·(2^19 − 1) rounds to 32 while 32.5 rounds to 33: a flip no multiplier of
+    // 4 bits with a 23-bit adder can follow (found by the property below).
+    const range = { lo: -128, hi: 127, accLo: 0, accHi: 2 ** 19 - 1 };
+    const p = multiplyShiftFor(-6.776276502756127e-21, 32.5, range, 4, 23);
+    expect(p).toEqual({ multiplier: 0, addend: 33, shift: 0 });
+  });
+
   it('keeps M within mulBits and acc·M + B within addBits over the whole register range', () => {
     fc.assert(
       fc.property(
