@@ -10,7 +10,7 @@ import { simulateActivity } from '../src/sim/activity.js';
 import { type CellDelays, UNIT_DELAYS } from '../src/sim/delays.js';
 import { restrictActivity, simulateTimingActivity } from '../src/sim/timing-activity.js';
 import { runIcarusTiming } from '../test/eda/timed-icarus.js';
-import { hasTool } from './sim-harness.js';
+import { hasTool, mulberry32 } from './sim-harness.js';
 
 /**
  * Timing-aware switching activity against Icarus Verilog on the same netlist and vectors:
@@ -31,17 +31,6 @@ const CHECK_VECTORS = 300;
 const REPEATS = 5;
 /** Untimed runs first, so that V8 has optimised the kernel's interpreter loop. */
 const WARMUP = 2;
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 function stream(netlist: Netlist, count: number, seed: number): Record<string, Int32Array> {
   const rand = mulberry32(seed);

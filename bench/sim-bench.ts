@@ -10,6 +10,7 @@ import {
   checksum,
   type ExternalResult,
   hasTool,
+  mulberry32,
   runIcarus,
   runVerilator,
   type Workload,
@@ -33,17 +34,6 @@ import {
 const VECTORS = 1_000_000;
 const ICARUS_VECTORS = 20_000;
 const REPEATS = 5;
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 /** Random inputs; one-bit ports (carry-in, clear) are 1 with probability 1/2 or 1/16. */
 function workload(netlist: Netlist, instances: number, cycles: number, seed: number): Workload {

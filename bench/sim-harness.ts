@@ -197,3 +197,15 @@ export function runIcarus(w: Workload, dir: string): ExternalResult {
   const seconds = (performance.now() - t0) / 1000;
   return { seconds, checksum: Number(out.trim().split('\n').at(-1)) };
 }
+
+/** The benchmarks' seeded 32-bit generator (mulberry32): the same vectors on every machine. */
+export function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
