@@ -29,6 +29,14 @@ export type Block =
       readonly alt: string;
       readonly width: number;
       readonly height: number;
+    }
+  | {
+      /**
+       * Blocks shown side by side where the page is wide enough (HTML), one after the other
+       * otherwise (Markdown): the headline table beside its chart.
+       */
+      readonly kind: 'columns';
+      readonly columns: readonly (readonly Block[])[];
     };
 
 /** The charts a document may show (a rendered chart without its bytes). */
@@ -66,5 +74,10 @@ export function image(charts: readonly ChartRef[], id: string): Block[] {
     ? []
     : [{ kind: 'image', chart: c.id, file: c.file, alt: c.alt, width: c.width, height: c.height }];
 }
+
+export const columns = (...cols: (readonly Block[])[]): Block => ({
+  kind: 'columns',
+  columns: cols,
+});
 
 export const NO_DATA = paragraph('No data in this run.');

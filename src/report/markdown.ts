@@ -37,6 +37,8 @@ function render(block: Block): string {
     case 'image':
       // Relative path, so the report folder can be moved or committed as a whole.
       return `![${escapeMarkdown(block.alt)}](${block.file})`;
+    case 'columns':
+      return block.columns.flatMap((col) => col.map(render)).join('\n\n');
   }
 }
 

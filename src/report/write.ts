@@ -1,6 +1,7 @@
 import type { ReportResults } from '../study/results.js';
 import { buildDocument } from './build.js';
-import { chartFont, type RenderedChart, renderCharts } from './charts/index.js';
+import { browserChart } from './charts/browser.js';
+import { chartFont, chartSpecs, type RenderedChart, renderCharts } from './charts/index.js';
 import { csvFiles } from './csv-tables.js';
 import { writeReportFolder } from './folder.js';
 import { renderHtml } from './html.js';
@@ -57,7 +58,7 @@ export function renderReport(value: ReportResults, options: WriteReportOptions =
     renderHtml(
       `addersim report: ${results.meta.name}`,
       blocks,
-      new Map(charts.map((c) => [c.id, c.png])),
+      new Map(drawCharts ? chartSpecs(results).map((s) => [s.id, browserChart(s)]) : []),
     ),
   );
   files.set('results.json', resultsJson(results));

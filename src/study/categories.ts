@@ -1,8 +1,5 @@
 import type { Primitive } from '../cost/ops.js';
 
-/** `add:8`, `mul:8x4`: the one spelling of an op and its widths, in tables and CSV columns. */
-export { opKey } from '../cost/ops.js';
-
 import type { Network, PrimitiveEnergy } from './results.js';
 
 /**

@@ -18,7 +18,7 @@ import { readPng } from './png.js';
 
 /** The section headings every report has, in order (written out here, not imported). */
 const SECTIONS = [
-  'Run',
+  'The question and the answer in numbers',
   'Verdict',
   'Accuracy vs bit width',
   'Energy per inference (ASIC)',
@@ -30,8 +30,9 @@ const SECTIONS = [
   'Adder architectures: area, delay, energy',
   'Accumulator width vs accuracy',
   'Operation budgets',
-  'Cost tables and provenance',
-  'Method and caveats',
+  'Method, caveats and notes',
+  'Cost tables',
+  'References',
 ];
 const CHARTS = [
   'accumulator-width',
@@ -96,18 +97,44 @@ test('report.html has every section heading, in order', () => {
   expect(headings).toEqual(SECTIONS);
 });
 
-test('report.md states the toggle-model caveat and cites the provenance lines', () => {
+test('report.md states the toggle-model caveat and cites each source by number', () => {
   const md = read('report.md');
   expect(md).toContain('zero-delay simulation');
   expect(md).toContain(
     'Glitches (transient toggles caused by unequal path delays) are not modelled',
   );
-  expect(md).toContain('  - asic-45nm-horowitz addernet: fixture row 1 (synthetic)');
-  expect(md).toContain('| Horowitz 45 nm | 60.0 nJ | 90.0 nJ | 20.0 nJ | 0.667× | 3.00× |');
-  expect(md).toContain('| alexnet (imagenet) | CNN | 40,000,000,000 | 40,000,000,000 | 0 |');
+  // Fixture tables in order: Horowitz [1], Aladdin [2], ... each source listed once.
+  expect(md).toContain('| Horowitz 45 nm \\[1\\] | 60.0 nJ | 90.0 nJ | 20.0 nJ | 0.667× | 3.00× |');
+  expect(md).toContain('- \\[1\\] Horowitz, ISSCC 2014\n- \\[2\\] Aladdin via Accelergy');
+  expect(md.split('Horowitz, ISSCC 2014')).toHaveLength(2);
+  expect(md).toContain(
+    '| alexnet (imagenet) | CNN | 40,000,000,000 | 40,000,000,000 | 0 | 40,000,000,000 |',
+  );
+  // Provenance lines live in provenance.csv, not in the page.
+  expect(md).not.toContain('fixture row 1 (synthetic)');
+  expect(read('provenance.csv')).toContain(
+    'energy,asic-45nm-horowitz,addernet,asic-45nm-horowitz addernet: fixture row 1 (synthetic)\r\n',
+  );
 });
 
-test('report.md references every chart by relative path', () => {
+test('the first section is the question, the headline table and the energy chart', () => {
+  const md = read('report.md');
+  const first = md.slice(md.indexOf('## The question'), md.indexOf('## Verdict'));
+  expect(first).toContain('Does that make inference cheaper');
+  expect(first).toContain('| int8, per inference | AdderNet | CNN | BNN |');
+  expect(first).toContain(
+    '| accuracy int8 (float) | 98.90 % (99.20) | 99.10 % (98.20) | 97.00 % (97.20) |',
+  );
+  expect(first).toContain('| cycles, Skylake \\[3\\] | 30,000 | 15,000 | 12,000 |');
+  expect(first).toContain('](charts/energy-per-inference.png)');
+  const verdict = md.slice(md.indexOf('## Verdict'), md.indexOf('## Accuracy vs bit width'));
+  // Horowitz: AdderNet 60 nJ, CNN 90 nJ (1.5x), BNN 20 nJ (3x).
+  expect(verdict).toContain(
+    '| ASIC energy | Horowitz 45 nm \\[1\\] | AdderNet, 1.50× | BNN, 3.00× |',
+  );
+});
+
+test('report.md references every chart by relative path, once', () => {
   const md = read('report.md');
   const refs = [...md.matchAll(/!\[[^\]]*\]\(([^)]*)\)/g)].map((m) => m[1]).sort();
   expect(refs).toEqual(CHARTS.map((c) => `charts/${c}.png`));
@@ -131,20 +158,25 @@ describe('charts', () => {
   });
 });
 
-test('report.html is self-contained: every image an inline data URI of the chart PNG', () => {
+test('report.html is self-contained: inline scripts, one canvas per chart, nothing fetched', () => {
   const html = read('report.html');
-  const sources = [...html.matchAll(/\ssrc="([^"]*)"/g)].map((m) => m[1]);
-  expect(sources).toHaveLength(CHARTS.length);
-  const pngs = new Set(
-    CHARTS.map((c) => readFileSync(join(dir, 'charts', `${c}.png`)).toString('base64')),
+  const canvases = [...html.matchAll(/<canvas data-chart="([^"]*)"/g)].map((m) => m[1]).sort();
+  expect(canvases).toEqual(CHARTS);
+  const data = html.match(
+    /<script type="application\/json" id="addersim-charts">([^<]*)<\/script>/,
   );
-  for (const src of sources) {
-    expect(src.startsWith('data:image/png;base64,')).toBe(true);
-    expect(pngs.has(src.slice('data:image/png;base64,'.length))).toBe(true);
-  }
-  expect(html).not.toMatch(/\shref=/);
-  expect(html).not.toMatch(/<(link|script|iframe|object|embed)\b/i);
-  expect(html).not.toMatch(/url\(|@import|https?:\/\//i);
+  expect(
+    JSON.parse(data?.[1] ?? '[]')
+      .map((c: { id: string }) => c.id)
+      .sort(),
+  ).toEqual(CHARTS);
+  expect(html).toContain('Chart.js v4.6.1');
+  expect(html).not.toMatch(/\s(src|href)=/);
+  expect(html).not.toMatch(/<(link|iframe|object|embed|img)\b/i);
+  const style = html.slice(html.indexOf('<style>'), html.indexOf('</style>'));
+  expect(style).not.toMatch(/url\(|@import/i);
+  // Every table sorts; the page script is there even without charts.
+  expect(html.match(/<table class="sortable">/g)?.length).toBe(html.match(/<table/g)?.length);
 });
 
 test('results.json is byte-identical across writes of the same value', () => {

@@ -1,35 +1,8 @@
-import type { Plugin } from 'chart.js';
 import { formatCount, formatEnergy } from '../../format.js';
 import type { ReportResults } from '../../study/results.js';
+import { pointLabelPlugin } from './labels.js';
 import { type ChartSpec, chartSpec } from './spec.js';
 import { axisTitle, titles } from './style.js';
-
-/**
- * Writes each point's label beside it. Chart.js has no built-in data labels; the label text
- * rides along in the data point (`{x, y, label}`), so this plugin needs no outside state.
- */
-const pointLabels: Plugin<'scatter'> = {
-  id: 'addersimPointLabels',
-  afterDatasetsDraw(chart) {
-    const { ctx } = chart;
-    ctx.save();
-    ctx.fillStyle = '#222222';
-    ctx.textBaseline = 'middle';
-    chart.data.datasets.forEach((dataset, i) => {
-      const meta = chart.getDatasetMeta(i);
-      meta.data.forEach((element, j) => {
-        const point = dataset.data[j] as { label?: string };
-        if (point.label === undefined) return;
-        const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
-        // Points in the right third get their label on the left, so it stays on the canvas.
-        const right = x < chart.chartArea.left + (2 * chart.chartArea.width) / 3;
-        ctx.textAlign = right ? 'left' : 'right';
-        ctx.fillText(point.label, right ? x + 9 : x - 9, y);
-      });
-    });
-    ctx.restore();
-  },
-};
 
 /** Area against critical-path delay of each adder architecture, labelled with energy per op. */
 export function adderChart(results: ReportResults): ChartSpec | null {
@@ -72,7 +45,7 @@ export function adderChart(results: ReportResults): ChartSpec | null {
           y: { beginAtZero: true, grace: '10%', title: axisTitle('area (µm²)') },
         },
       },
-      plugins: [pointLabels as Plugin],
+      plugins: [pointLabelPlugin()],
     },
   );
 }

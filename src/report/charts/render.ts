@@ -61,13 +61,15 @@ const whiteBackground: Plugin = {
 
 /**
  * Draws `config` at `width` x `height` pixels and returns the PNG bytes. `title` goes into the
- * PNG's Title text chunk.
+ * PNG's Title text chunk; `inspect`, when given, sees the drawn chart before it is destroyed
+ * (tests read the label layout from it).
  */
 export function renderPng(
   config: ChartConfiguration,
   width: number,
   height: number,
   title: string,
+  inspect?: (chart: Chart) => void,
 ): Uint8Array {
   setup();
   const canvas = createCanvas(width, height);
@@ -87,6 +89,7 @@ export function renderPng(
     } as ChartConfiguration,
   );
   try {
+    inspect?.(chart);
     return new Uint8Array(canvas.toBuffer('image/png', { title }));
   } finally {
     chart.destroy();

@@ -1,14 +1,7 @@
 import { formatArea, formatCount, formatDelay, formatEnergy, formatSig } from '../../format.js';
 import type { ReportResults } from '../../study/results.js';
-import {
-  type Block,
-  type ChartRef,
-  heading,
-  image,
-  NO_DATA,
-  paragraph,
-  table,
-} from '../document.js';
+import { image, NO_DATA, paragraph, table } from '../document.js';
+import type { Section, SectionContext } from './context.js';
 
 /**
  * The toggle-model caveat, stated wherever adder energies appear: a zero-delay simulation
@@ -23,29 +16,29 @@ export function toggleCaveat(results: ReportResults): string {
   );
 }
 
-export function adderSection(results: ReportResults, charts: readonly ChartRef[]): Block[] {
-  const { adders } = results;
-  const head = heading(2, 'Adder architectures: area, delay, energy');
-  if (adders.architectures.length === 0) return [head, NO_DATA];
-  const cellTable = results.tables.find((t) => t.id === adders.table);
-  return [
-    head,
-    paragraph(
-      `${adders.bits}-bit adders priced on ${cellTable?.title ?? adders.table}; toggles measured on ${formatCount(adders.vectors)} operand vectors (${adders.operands}).`,
-    ),
-    paragraph(toggleCaveat(results)),
-    ...image(charts, 'adders-area-delay'),
-    table(
-      ['architecture', 'cells', 'area', 'delay', 'toggles / op', 'energy / op'],
-      adders.architectures.map((a) => [
-        a.name,
-        formatCount(a.cells),
-        formatArea(a.areaUm2),
-        formatDelay(a.delayNs),
-        formatSig(a.togglesPerOp, 3),
-        formatEnergy(a.energyPerOpPj),
-      ]),
-      [false, true, true, true, true, true],
-    ),
-  ];
-}
+export const adderSection: Section = {
+  title: 'Adder architectures: area, delay, energy',
+  render({ results, charts, refs }: SectionContext) {
+    const { adders } = results;
+    if (adders.architectures.length === 0) return [NO_DATA];
+    return [
+      paragraph(
+        `${adders.bits}-bit adders priced on ${refs.titled(adders.table)}; toggles measured on ${formatCount(adders.vectors)} operand vectors (${adders.operands}). ` +
+          toggleCaveat(results),
+      ),
+      ...image(charts, 'adders-area-delay'),
+      table(
+        ['architecture', 'cells', 'area', 'delay', 'toggles / op', 'energy / op'],
+        adders.architectures.map((a) => [
+          a.name,
+          formatCount(a.cells),
+          formatArea(a.areaUm2),
+          formatDelay(a.delayNs),
+          formatSig(a.togglesPerOp, 3),
+          formatEnergy(a.energyPerOpPj),
+        ]),
+        [false, true, true, true, true, true],
+      ),
+    ];
+  },
+};
