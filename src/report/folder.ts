@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { checkFolderReplaceable, type FolderOwner, writeFolderAtomic } from '../fsutil.js';
 
 /** Names a report folder holds: what writeReport writes, and nothing else. */
-const TOP_LEVEL = /^(report\.md|report\.html|results\.json|[a-z0-9-]+\.csv)$/;
+const TOP_LEVEL =
+  /^(report\.md|report\.html|report\.pdf|first-screen\.png|results\.json|[a-z0-9-]+\.csv)$/;
 const CHART_FILE = /^[a-z0-9-]+\.png$/;
 const CHART_DIR = 'charts';
 

@@ -1,4 +1,5 @@
 import type { ReportResults } from '../study/results.js';
+import { printPdf, screenshot } from './browser.js';
 import { buildDocument } from './build.js';
 import { browserChart } from './charts/browser.js';
 import { chartFont, chartSpecs, type RenderedChart, renderCharts } from './charts/index.js';
@@ -15,6 +16,15 @@ export interface WriteReportOptions {
   readonly charts?: boolean;
   /** How a refusal names the folder (default "report folder"; the CLI says "--out"). */
   readonly label?: string;
+  /**
+   * Headless Chromium (its path, from findBrowser) that adds report.pdf and/or first-screen.png
+   * to the folder; both are drawn from the report.html written beside them.
+   */
+  readonly browser?: {
+    readonly path: string;
+    readonly pdf: boolean;
+    readonly screenshot: boolean;
+  };
 }
 
 export interface WrittenReport {
@@ -35,8 +45,9 @@ export interface ReportFiles {
 }
 
 /**
- * Renders every file of a report without touching the disk: report.md, report.html,
- * results.json, one CSV per table, and charts/<id>.png. `results` is checked first
+ * Renders every file of a report without touching the report folder: report.md, report.html,
+ * results.json, one CSV per table, charts/<id>.png, and report.pdf and first-screen.png when a
+ * browser is given. `results` is checked first
  * (InputError naming the field on bad values).
  */
 export function renderReport(value: ReportResults, options: WriteReportOptions = {}): ReportFiles {
@@ -64,6 +75,11 @@ export function renderReport(value: ReportResults, options: WriteReportOptions =
   files.set('results.json', resultsJson(results));
   for (const csv of csvFiles(results)) files.set(csv.name, csv.text);
   for (const c of charts) files.set(c.file, c.png);
+  const html = files.get('report.html') as string;
+  if (options.browser?.pdf) files.set('report.pdf', printPdf(options.browser.path, html));
+  if (options.browser?.screenshot) {
+    files.set('first-screen.png', screenshot(options.browser.path, html));
+  }
   return { files, charts, verdict, chartFont: font };
 }
 

@@ -11,10 +11,14 @@ export interface CliResult {
  * Runs the built CLI (dist/, built by `npm test`'s pretest step) as a user would, in a child
  * process, so exit codes and stream separation are real.
  */
-export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliResult {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [fromRoot('dist', 'src', 'cli', 'bin.js'), ...args], {
     cwd: options.cwd ?? fromRoot(),
     input: options.input,
+    env: options.env ?? process.env,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

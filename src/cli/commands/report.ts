@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { InputError, show } from '../../errors.js';
+import { BROWSER_ENV, FIRST_SCREEN, findBrowser, noBrowserMessage } from '../../report/browser.js';
 import { checkReportFolder } from '../../report/folder.js';
 import { writeReport } from '../../report/write.js';
 import { headlineRows } from '../../study/headline.js';
@@ -23,6 +24,8 @@ interface ReportArgs {
   bnn?: string;
   json: boolean;
   quiet: boolean;
+  pdf: boolean;
+  screenshot: boolean;
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -93,6 +96,16 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option('addernet', { type: 'string', describe: 'AdderNet checkpoint (.safetensors)' })
       .option('cnn', { type: 'string', describe: 'CNN checkpoint (.safetensors)' })
       .option('bnn', { type: 'string', describe: 'BNN checkpoint (.safetensors)' })
+      .option('pdf', {
+        type: 'boolean',
+        default: false,
+        describe: `also write report.pdf, printed from report.html by headless Chromium (${BROWSER_ENV} or chromium on the PATH)`,
+      })
+      .option('screenshot', {
+        type: 'boolean',
+        default: false,
+        describe: `also write first-screen.png, the first ${FIRST_SCREEN.width}x${FIRST_SCREEN.height} pixels of report.html in headless Chromium`,
+      })
       .option('json', {
         type: 'boolean',
         default: false,
@@ -106,7 +119,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .example('$0 report', 'the default report of the shipped MNIST models into reports/latest/')
       .example('$0 report --name int4 --bits 4', 'costs and verdict at 4 bits, in reports/int4/')
       .example('$0 report --limit 1000 --out /tmp/quick', 'a quick report on 1,000 test images')
-      .example('$0 report --full --name full', 'wider sweeps, gate-level figures on more images'),
+      .example('$0 report --full --name full', 'wider sweeps, gate-level figures on more images')
+      .example('$0 report --pdf', 'the report and report.pdf, for pasting into a paper'),
   handler: async (argv) => {
     const started = process.hrtime.bigint();
     const name = nameFlag(argv.name);
@@ -114,6 +128,10 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const label = argv.out === undefined ? 'report folder' : '--out';
     // Refused before the study runs (minutes), not after.
     checkReportFolder(folder, label);
+    const browser = argv.pdf || argv.screenshot ? findBrowser() : null;
+    if ((argv.pdf || argv.screenshot) && browser === null) {
+      throw new InputError(noBrowserMessage(argv.pdf ? '--pdf' : '--screenshot'));
+    }
     const limit = argv.limit === undefined ? undefined : intFlag('limit', argv.limit, 1, 1_000_000);
     const results = await runStudy({
       bits: intFlag('bits', argv.bits, MIN_BITS, MAX_BITS),
@@ -123,7 +141,13 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       checkpoints: { addernet: argv.addernet, cnn: argv.cnn, bnn: argv.bnn },
       progress: stageBars(argv.quiet || argv.json),
     });
-    const written = writeReport(folder, results, { label });
+    const written = writeReport(folder, results, {
+      label,
+      browser:
+        browser === null
+          ? undefined
+          : { path: browser, pdf: argv.pdf, screenshot: argv.screenshot },
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (argv.json) {
       printJson({
