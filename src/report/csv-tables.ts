@@ -14,6 +14,7 @@ export interface CsvFile {
  */
 export function csvFiles(r: ReportResults): CsvFile[] {
   const files: [string, string[], (string | number | null)[][]][] = [
+    ['run.csv', ['setting', 'value'], runRows(r)],
     [
       'accuracy.csv',
       ['network', 'bits', 'correct', 'test_images', 'checkpoint'],
@@ -174,6 +175,25 @@ export function csvFiles(r: ReportResults): CsvFile[] {
     ['provenance.csv', ['section', 'table', 'subject', 'line'], provenanceRows(r)],
   ];
   return files.map(([name, header, rows]) => ({ name, text: encodeCsv(header, rows) }));
+}
+
+/** The run's settings and the verdict's tolerances, one per row. */
+function runRows(r: ReportResults): (string | number | null)[][] {
+  const { meta, accuracy, verdictInputs: v } = r;
+  return [
+    ['schema_version', r.schemaVersion],
+    ['name', meta.name],
+    ['architecture', meta.architecture],
+    ['dataset', meta.dataset],
+    ['test_images', accuracy.testImages],
+    ['backend', accuracy.backend],
+    ['seed', meta.seed],
+    ['default_bits', meta.defaultBits],
+    ['tool_version', meta.toolVersion],
+    ['tie_tolerance', v.tieTolerance],
+    ['accuracy_tolerance_points', v.accuracyTolerancePoints],
+    ['breakdown_table', v.breakdownTable],
+  ];
 }
 
 function provenanceRows(r: ReportResults): (string | number | null)[][] {

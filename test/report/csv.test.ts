@@ -87,6 +87,7 @@ test('every report CSV parses, is rectangular, and holds the exact values', () =
   const r = makeFixture();
   const files = new Map(csvFiles(r).map((f) => [f.name, parseCsv(f.text)]));
   expect([...files.keys()]).toEqual([
+    'run.csv',
     'accuracy.csv',
     'energy-asic.csv',
     'fpga.csv',
@@ -136,6 +137,10 @@ test('every report CSV parses, is rectangular, and holds the exact values', () =
     (b) => b[1] === 'bnn' && b[2] === 'mul',
   );
   expect(bnnMul).toEqual(['asic-45nm-horowitz', 'bnn', 'mul', '8', '4', '5000', '1000']);
+  expect(files.get('run.csv')?.find((row) => row[0] === 'tie_tolerance')).toEqual([
+    'tie_tolerance',
+    String(r.verdictInputs.tieTolerance),
+  ]);
   const provenance = files.get('provenance.csv') ?? [];
   expect(provenance).toHaveLength(1 + 2 * (6 + 3 + 6 + 3 + 4));
 });

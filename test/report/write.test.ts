@@ -74,6 +74,7 @@ test('the folder holds exactly the report files', () => {
     'report.html',
     'report.md',
     'results.json',
+    'run.csv',
     'tables.csv',
   ]);
   expect(readdirSync(join(dir, 'charts')).sort()).toEqual(CHARTS.map((c) => `${c}.png`));
