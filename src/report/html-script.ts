@@ -57,6 +57,19 @@ const PAGE_SCRIPT = `(function () {
       });
     });
     cfg.plugins = [];
+    // The value axis's unit, from its title's last brackets (\`energy per inference (nJ)\`), on every tooltip.
+    var valueTitle = scales.y && scales.y.title ? scales.y.title.text : '';
+    var unit = /\\(([^()]*)\\)$/.exec(valueTitle);
+    if (unit !== null) {
+      var tips = options.plugins = options.plugins || {};
+      tips.tooltip = Object.assign({}, tips.tooltip, {
+        callbacks: {
+          label: function (ctx) {
+            return ctx.dataset.label + ': ' + ctx.formattedValue + ' ' + unit[1];
+          }
+        }
+      });
+    }
     if (isLabelled(cfg)) {
       cfg.plugins.push(pointLabelPlugin());
       var plugins = options.plugins = options.plugins || {};

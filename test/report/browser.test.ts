@@ -131,8 +131,8 @@ describe.skipIf(BROWSER === null)(`report.html in headless Chromium (skipped if 
     const aladdin = results.energy.find(
       (e) => e.network === 'addernet' && e.table === 'asic-40nm-aladdin',
     );
-    expect(tip.body[0]).toMatch(/^AdderNet: [\d.,]+$/);
-    expect(Number(tip.body[0].split(': ')[1].replace(/,/g, ''))).toBeCloseTo(
+    expect(tip.body[0]).toMatch(/^AdderNet: [\d.,]+ nJ$/);
+    expect(Number(tip.body[0].split(/: | /)[1].replace(/,/g, ''))).toBeCloseTo(
       (aladdin?.energyPj ?? 0) / 1000,
       1,
     );
