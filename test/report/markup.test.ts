@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { heading, list, paragraph, table } from '../../src/report/document.js';
+import { columns, heading, list, paragraph, table } from '../../src/report/document.js';
 import { escapeHtml, renderHtml, slug } from '../../src/report/html.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/report/markdown.js';
 
@@ -50,4 +50,22 @@ test('HTML escapes text, gives unique anchors and skips images it has no bytes f
     '<h2 id="pe-area">PE area</h2>\n<h3 id="pe-area-2">PE area</h3>\n<p>a &#60; b</p>\n</main>',
   );
   expect(html).not.toContain('<img');
+});
+
+test('columns sit side by side in HTML and one after the other in Markdown', () => {
+  const blocks = [columns([paragraph('left')], [paragraph('right')])];
+  expect(renderMarkdown(blocks)).toBe('left\n\nright\n');
+  expect(renderHtml('t', blocks, new Map())).toContain(
+    '<div class="columns">\n<div>\n<p>left</p>\n</div>\n<div>\n<p>right</p>\n</div>\n</div>',
+  );
+});
+
+test('every HTML table is sortable; numeric columns are marked for the sort script', () => {
+  const html = renderHtml('t', [table(['name', 'n'], [['a', '1 nJ']], [false, true])], new Map());
+  expect(html).toContain(
+    '<table class="sortable">\n<thead><tr><th>name</th><th class="num">n</th></tr></thead>',
+  );
+  // No chart: no Chart.js, but the page script (table sorting) is there.
+  expect(html).not.toContain('Chart.js v');
+  expect(html).toContain("querySelectorAll('table.sortable')");
 });
