@@ -31,7 +31,11 @@ export function conv(ctx: OpContext): void {
     ctx.fail('group', `1 or the input's ${c} channels (depthwise)`, group);
   if (perGroup * group !== c || m % group !== 0 || m < 1) {
     const out = group === 1 ? 'M' : `M (a multiple of ${group})`;
-    ctx.fail('weight shape', `[${out}, ${c / group}, kh, kw] for ${c} input channels`, `[${wc.dims}]`);
+    ctx.fail(
+      'weight shape',
+      `[${out}, ${c / group}, kh, kw] for ${c} input channels`,
+      `[${wc.dims}]`,
+    );
   }
   const kernel = a.ints('kernel_shape');
   if (kernel !== undefined && kernel.join() !== [kh, kw].join()) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../../errors.js';
 import { readInputFile } from '../../fsutil.js';
@@ -24,6 +24,19 @@ const MODEL_TAGS = new Set([0x08, 0x12, 0x1a, 0x22, 0x28, 0x32, 0x3a, 0x42]);
 
 export function looksLikeOnnx(bytes: Uint8Array): boolean {
   return bytes.length > 0 && MODEL_TAGS.has(bytes[0]) && !(bytes.length >= 9 && bytes[8] === 0x7b);
+}
+
+/** True when `path` is an existing file whose first bytes are an ONNX model's. */
+export function isOnnxFile(path: string): boolean {
+  if (!existsSync(path) || !statSync(path).isFile()) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const head = new Uint8Array(9);
+    const n = readSync(fd, head, 0, 9, 0);
+    return looksLikeOnnx(head.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export interface OnnxFile extends OnnxNetwork {
