@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import type { Architecture, GraphNode } from '../graph.js';
+import { type Architecture, type GraphNode, nodeInputs } from '../graph.js';
 import { validateArchitecture } from '../graph-schema.js';
 import type { Tensor } from '../tensor.js';
 import { GraphBuilder } from './builder.js';
@@ -107,6 +107,14 @@ export function convertOnnx(model: OnnxModel, file: string, name: string): OnnxN
   }
 
   const out = b.act(outName, 'the graph output');
+  // A node nothing reads would be counted and run for nothing: refuse rather than guess.
+  const read = new Set(b.nodes.flatMap((_, i) => nodeInputs(b.nodes, i)));
+  const dead = b.nodes.find((n) => n.id !== out.id && !read.has(n.id));
+  if (dead) {
+    throw new InputError(
+      `${file}: node ${JSON.stringify(dead.id)} (${dead.op}) does not lead to the graph output (expected every node to)`,
+    );
+  }
   if (b.nodes[b.nodes.length - 1].id !== out.id) {
     throw new InputError(
       `${file}: the graph output ${JSON.stringify(outName)} is not the last node computed (expected every node to lead to the output)`,
