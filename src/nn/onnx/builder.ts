@@ -34,6 +34,8 @@ export interface Constant {
 }
 export type Value = Activation | Constant;
 
+const MAX_ID = 200;
+
 interface WeightLayer {
   /** Output channels or features: the BN's length. */
   readonly channels: number;
@@ -58,7 +60,8 @@ export class GraphBuilder {
 
   /** A node id not used yet, from an ONNX node name ("/layer1/conv1/Conv" -> "layer1/conv1/Conv"). */
   uniqueId(base: string): string {
-    const stem = base.replace(/^\/+/, '') || 'node';
+    // Ids become tensor names and appear in messages: a hostile name is cut to 200 characters.
+    const stem = base.replace(/^\/+/, '').slice(0, MAX_ID) || 'node';
     let id = stem;
     for (let k = 2; this.ids.has(id); k++) id = `${stem}_${k}`;
     this.ids.add(id);

@@ -98,7 +98,7 @@ export function convertOnnx(model: OnnxModel, file: string, name: string): OnnxN
     const domain = node.domain ?? '';
     const handler = domain === '' || domain === 'ai.onnx' ? HANDLERS[op] : undefined;
     if (!handler) {
-      const found = domain === '' || domain === 'ai.onnx' ? op : `${domain}.${op}`;
+      const found = (domain === '' || domain === 'ai.onnx' ? op : `${domain}.${op}`).slice(0, 100);
       throw new InputError(
         `${file}: ${ctx.where}: unsupported operator (expected one of ${ONNX_OPERATORS.join(', ')}, found ${JSON.stringify(found)})`,
       );

@@ -19,8 +19,8 @@ export class OpContext {
   ) {
     this.inputs = node.input ?? [];
     this.outputs = node.output ?? [];
-    this.name = node.name || this.outputs[0] || node.opType || 'node';
-    this.where = `node ${JSON.stringify(this.name)} (${node.opType})`;
+    this.name = (node.name || this.outputs[0] || node.opType || 'node').slice(0, 200);
+    this.where = `node ${JSON.stringify(this.name)} (${(node.opType ?? '').slice(0, 100)})`;
   }
 
   /** The attributes, refusing any the op does not define here. */

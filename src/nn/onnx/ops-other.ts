@@ -39,12 +39,12 @@ export function clip(ctx: OpContext): void {
   const lo = bound(1, 'min') ?? Number.NEGATIVE_INFINITY;
   const hi = bound(2, 'max') ?? Number.POSITIVE_INFINITY;
   const x = b.act(ctx.input(0), where);
-  const last = b.nodes[b.nodes.length - 1];
-  const afterRelu =
-    last?.id === x.id && last.op === 'relu' && (b.readers.get(ctx.input(0)) ?? 0) === 1;
+  const at = b.nodes.findIndex((n) => n.id === x.id);
+  const relu = b.nodes[at];
+  const afterRelu = relu?.op === 'relu' && (b.readers.get(ctx.input(0)) ?? 0) === 1;
   if (hi === 6 && (lo === 0 || (lo <= 0 && afterRelu))) {
     if (afterRelu) {
-      b.nodes[b.nodes.length - 1] = { ...last, op: 'relu6' } as GraphNode;
+      b.nodes[at] = { ...relu, op: 'relu6' } as GraphNode;
       b.define(ctx.output(0), x, where);
       return;
     }
