@@ -70,6 +70,8 @@ export interface LayerBudget {
   readonly outShape: readonly number[];
   readonly params: number;
   readonly paddedTaps?: number;
+  /** Convolution groups when above 1: a depthwise layer (one input channel per output). */
+  readonly groups?: number;
   readonly cnn?: VariantLayer;
   readonly addernet?: VariantLayer;
   readonly bnn?: VariantLayer;
@@ -124,6 +126,7 @@ export function budgetArchitecture(arch: Architecture, request: BudgetRequest = 
       outShape: first.outShape,
       params: first.params,
       ...(first.paddedTaps === undefined ? {} : { paddedTaps: first.paddedTaps }),
+      ...(node.op === 'conv' && (node.groups ?? 1) > 1 ? { groups: node.groups } : {}),
       ...perVariant,
     };
   });

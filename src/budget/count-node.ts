@@ -1,5 +1,5 @@
 import { mergeCounts, type OpCount, type Primitive } from '../cost/ops.js';
-import type { GraphNode, LayerKind, ModelGraph } from '../nn/graph.js';
+import { type GraphNode, type LayerKind, type ModelGraph, windowOf } from '../nn/graph.js';
 import { type PaperCounts, paperCounts } from './conventions.js';
 import { outputPixels, paddedWindowPairs, validWindowPairs, type Window2d } from './geometry.js';
 import type { NodeCount, OpGroup } from './node-count.js';
@@ -110,14 +110,9 @@ export function countNode(node: GraphNode, ctx: NodeContext): NodeCount {
       const win: Window2d =
         node.op === 'globalavgpool'
           ? { height: 1, width: 1, kernel: 1, stride: 1, padding: 0 }
-          : {
-              height,
-              width,
-              kernel: node.kernel,
-              stride: node.stride ?? node.kernel,
-              padding: node.padding ?? 0,
-            };
-      const windowSize = node.op === 'globalavgpool' ? height * width : win.kernel * win.kernel;
+          : windowGeometry(node, height, width);
+      const windowSize =
+        node.op === 'globalavgpool' ? height * width : win.kernel * (win.kernelWidth ?? win.kernel);
       const valid = node.op === 'globalavgpool' ? height * width : validWindowPairs(win);
       const outputs = channels * outputPixels(win);
       const reductions = channels * valid - outputs;
@@ -134,7 +129,35 @@ export function countNode(node: GraphNode, ctx: NodeContext): NodeCount {
       t.op('add', Math.max(...ctx.inBits), elements(ctx.outShape));
       return finish({ group: 'other', outBits: b }, b);
     }
+    case 'relu6':
+      // Two comparisons per element (against 0 and 6), as hardtanh's clamp.
+      t.op('cmp', w, 2 * elements(inShape));
+      return finish({ group: 'other', outBits: w }, w);
+    case 'concat': {
+      // Placement only: each input is read and written once at the widest input's width.
+      const widest = Math.max(...ctx.inBits);
+      return finish({ group: 'other', outBits: widest }, widest);
+    }
   }
+}
+
+/** The budget's window of a conv or pool node over an H×W map (graph.ts windowOf). */
+function windowGeometry(
+  node: Extract<GraphNode, { op: 'conv' | 'maxpool' | 'avgpool' }>,
+  height: number,
+  width: number,
+): Window2d {
+  const w = windowOf(node);
+  return {
+    height,
+    width,
+    kernel: w.kernelH,
+    stride: w.strideH,
+    padding: w.top,
+    kernelWidth: w.kernelW,
+    strideWidth: w.strideW,
+    pads: [w.top, w.left, w.bottom, w.right],
+  };
 }
 
 type Finish = (
@@ -156,17 +179,13 @@ function countWeightLayer(
   let K: number;
   let paddedTaps = 0;
   if (node.op === 'conv') {
-    const win: Window2d = {
-      height: inShape[1],
-      width: inShape[2],
-      kernel: node.kernel,
-      stride: node.stride ?? 1,
-      padding: node.padding ?? 0,
-    };
+    const win = windowGeometry(node, inShape[1], inShape[2]);
+    // A depthwise output channel reads one input channel (groups = input channels).
+    const perGroup = inShape[0] / (node.groups ?? 1);
     M = outputPixels(win);
     N = node.outChannels;
-    K = inShape[0] * node.kernel * node.kernel;
-    paddedTaps = N * inShape[0] * paddedWindowPairs(win);
+    K = perGroup * win.kernel * (win.kernelWidth ?? win.kernel);
+    paddedTaps = N * perGroup * paddedWindowPairs(win);
   } else {
     M = 1;
     N = node.outFeatures;

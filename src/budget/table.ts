@@ -107,7 +107,8 @@ export function layerRows(report: BudgetReport, variant: Variant): Row[] {
     rows.push([
       layer.id,
       v.op ?? layer.op,
-      v.kind ?? '',
+      // A depthwise layer (groups > 1) reads one input channel per output: said beside its kind.
+      v.kind && layer.groups ? `${v.kind} depthwise` : (v.kind ?? ''),
       shapeText(layer.outShape),
       v.work ? groupDigits(v.work.M) : '',
       v.work ? groupDigits(v.work.N) : '',

@@ -5,6 +5,7 @@ import { checkTensors } from './check-tensors.js';
 import type { ModelGraph } from './graph.js';
 import { validateModelGraph } from './graph-schema.js';
 import { Model } from './model.js';
+import { decodeOnnxFile, looksLikeOnnx, onnxCheckpointParts } from './onnx/read.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
 import type { Tensor } from './tensor.js';
 
@@ -46,11 +47,18 @@ export function saveCheckpoint(
 /**
  * Reads a checkpoint file; every problem is an InputError naming the file. The graph passes
  * the graph schema (validateModelGraph) and the tensors the checks of checkTensors before
- * anything is built from them.
+ * anything is built from them. An ONNX file is read as the checkpoint `import` would write
+ * from it (its CNN), so every command that takes a checkpoint takes an ONNX model too.
  */
 export function loadCheckpoint(path: string): Checkpoint {
   if (!existsSync(path)) throw new InputError(`checkpoint ${path} does not exist`);
   const bytes = new Uint8Array(readInputFile(path, `checkpoint ${path}`));
+  if (looksLikeOnnx(bytes)) {
+    const parts = onnxCheckpointParts(decodeOnnxFile(bytes, path), path);
+    new Model(parts.graph).loadState(parts.tensors, path);
+    checkTensors(parts.graph, parts.tensors, path);
+    return { ...parts, metadata: { ...parts.metadata, format: CHECKPOINT_FORMAT } };
+  }
   const { tensors, metadata } = decodeSafetensors(bytes, path);
   if (metadata.format !== CHECKPOINT_FORMAT) {
     throw new InputError(

@@ -27,19 +27,24 @@ const MAX_NODES = 10_000;
 const MAX_ELEMENTS = 1 << 27;
 
 const COMMON = ['id', 'op', 'input'];
+const WINDOW = ['kernel', 'stride', 'padding', 'kernelWidth', 'strideWidth', 'pads'];
 const FIELDS: Readonly<Record<GraphNode['op'], readonly string[]>> = {
   input: ['id', 'op', 'shape'],
-  conv: [...COMMON, 'role', 'kind', 'outChannels', 'kernel', 'stride', 'padding', 'bias'],
+  conv: [...COMMON, 'role', 'kind', 'outChannels', ...WINDOW, 'groups', 'bias'],
   linear: [...COMMON, 'role', 'kind', 'outFeatures', 'bias'],
   bn: COMMON,
   relu: COMMON,
   hardtanh: COMMON,
-  maxpool: [...COMMON, 'kernel', 'stride', 'padding'],
-  avgpool: [...COMMON, 'kernel', 'stride', 'padding'],
+  relu6: COMMON,
+  maxpool: [...COMMON, ...WINDOW],
+  avgpool: [...COMMON, ...WINDOW],
   globalavgpool: COMMON,
   flatten: COMMON,
   add: ['id', 'op', 'inputs'],
+  concat: ['id', 'op', 'inputs'],
 };
+/** Inputs of one concat node: enough for any Inception or DenseNet block. */
+const MAX_CONCAT = 1024;
 const OPS = Object.keys(FIELDS) as GraphNode['op'][];
 
 const BODY_KIND: Readonly<Record<Variant, LayerKind>> = {
@@ -186,6 +191,8 @@ function checkNode(
         int('kernel', 1, MAX_KERNEL, false);
         int('stride', 1, MAX_KERNEL, true);
         int('padding', 0, MAX_KERNEL, true);
+        int('groups', 1, MAX_WIDTH, true);
+        checkWindow(node, where, fail, int, MAX_KERNEL);
       }
       if (node.bias !== undefined && typeof node.bias !== 'boolean') {
         fail(`${where}.bias`, 'not a flag', 'true or false', node.bias);
@@ -197,15 +204,57 @@ function checkNode(
       int('kernel', 1, MAX_KERNEL, false);
       int('stride', 1, MAX_KERNEL, true);
       int('padding', 0, Math.floor((node.kernel as number) / 2), true);
+      // A pool window made only of padding has no value (max of nothing), so pads < kernel.
+      checkWindow(node, where, fail, int, poolMaxPad(node));
       break;
-    case 'add': {
+    case 'add':
+    case 'concat': {
       const ins = node.inputs;
-      if (!Array.isArray(ins) || ins.length !== 2) {
-        fail(`${where}.inputs`, 'not two inputs', 'two ids of earlier nodes', ins);
+      const [min, max] = op === 'add' ? [2, 2] : [2, MAX_CONCAT];
+      if (!Array.isArray(ins) || ins.length < min || ins.length > max) {
+        const expected = op === 'add' ? 'two ids' : `${min} to ${max} ids`;
+        fail(`${where}.inputs`, 'not a list of inputs', `${expected} of earlier nodes`, ins);
       }
       ins.forEach((id, k) => reads(`inputs[${k}]`, id));
       break;
     }
+  }
+}
+
+function poolMaxPad(node: Record<string, unknown>): number {
+  const kernel = node.kernel as number;
+  const width = typeof node.kernelWidth === 'number' ? node.kernelWidth : kernel;
+  return Math.min(kernel, width) - 1;
+}
+
+type IntCheck = (key: string, min: number, max: number, optional: boolean) => void;
+
+/** kernelWidth, strideWidth and pads (four paddings, top left bottom right), when present. */
+function checkWindow(
+  node: Record<string, unknown>,
+  where: string,
+  fail: Fail,
+  int: IntCheck,
+  maxPad: number,
+): void {
+  int('kernelWidth', 1, MAX_KERNEL, true);
+  int('strideWidth', 1, MAX_KERNEL, true);
+  const pads = node.pads;
+  if (pads === undefined) return;
+  if (node.padding !== undefined) {
+    fail(`${where}.pads`, 'padding given twice', 'pads or padding', 'both');
+  }
+  if (
+    !Array.isArray(pads) ||
+    pads.length !== 4 ||
+    !pads.every((p) => Number.isInteger(p) && p >= 0 && p <= maxPad)
+  ) {
+    fail(
+      `${where}.pads`,
+      'not four paddings',
+      `[top, left, bottom, right] of integers from 0 to ${maxPad}`,
+      pads,
+    );
   }
 }
 

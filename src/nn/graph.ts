@@ -13,6 +13,14 @@
  *
  * Shapes: activations are [C, H, W] (batch excluded); after `flatten` (or for linear layers)
  * they are [F].
+ *
+ * Windows (conv and pools): `kernel`, `stride` and `padding` describe a square window with
+ * equal padding on every side. Imported networks may need more, stated by optional fields
+ * that override them: `kernelWidth` and `strideWidth` (then `kernel` and `stride` are the
+ * height's), `pads` = [top, left, bottom, right] instead of `padding`, and on conv `groups`
+ * (1, or the input's channel count: a depthwise convolution, each output channel reading one
+ * input channel). `windowOf` resolves them; consumers that only run square, symmetric,
+ * ungrouped windows refuse nodes with any of these fields (`hasWindowOverrides`).
  */
 
 export const VARIANTS = ['cnn', 'addernet', 'bnn'] as const;
@@ -39,6 +47,10 @@ export interface ConvNode extends Base {
   readonly kernel: number;
   readonly stride?: number;
   readonly padding?: number;
+  readonly kernelWidth?: number;
+  readonly strideWidth?: number;
+  readonly pads?: readonly number[];
+  readonly groups?: number;
   readonly bias?: boolean;
 }
 export interface LinearNode extends Base {
@@ -51,14 +63,19 @@ export interface LinearNode extends Base {
 export interface BatchNormNode extends Base {
   readonly op: 'bn';
 }
+/** relu6 = min(max(x, 0), 6) (MobileNet's activation). */
 export interface ActivationNode extends Base {
-  readonly op: 'relu' | 'hardtanh';
+  readonly op: 'relu' | 'hardtanh' | 'relu6';
 }
+/** Average pooling divides by the whole window, padded taps included (count_include_pad). */
 export interface PoolNode extends Base {
   readonly op: 'maxpool' | 'avgpool';
   readonly kernel: number;
   readonly stride?: number;
   readonly padding?: number;
+  readonly kernelWidth?: number;
+  readonly strideWidth?: number;
+  readonly pads?: readonly number[];
 }
 export interface GlobalPoolNode extends Base {
   readonly op: 'globalavgpool';
@@ -71,6 +88,11 @@ export interface AddNode extends Base {
   readonly op: 'add';
   readonly inputs: readonly [string, string];
 }
+/** Channel-wise concatenation of two or more [C, H, W] outputs of equal H and W. */
+export interface ConcatNode extends Base {
+  readonly op: 'concat';
+  readonly inputs: readonly string[];
+}
 
 export type GraphNode =
   | InputNode
@@ -81,7 +103,8 @@ export type GraphNode =
   | PoolNode
   | GlobalPoolNode
   | FlattenNode
-  | AddNode;
+  | AddNode
+  | ConcatNode;
 
 export interface Architecture {
   readonly name: string;
@@ -124,7 +147,9 @@ export function deriveVariant(
         (node.role === 'classifier' && options.replaceClassifier);
       return { ...node, kind: replaced ? bodyKind : 'multiply' };
     }
-    if (node.op === 'relu' && variant === 'bnn') return { ...node, op: 'hardtanh' };
+    if ((node.op === 'relu' || node.op === 'relu6') && variant === 'bnn') {
+      return { ...node, op: 'hardtanh' };
+    }
     return node;
   });
   return { ...arch, nodes, variant };
@@ -134,8 +159,60 @@ export function deriveVariant(
 export function nodeInputs(nodes: readonly GraphNode[], index: number): string[] {
   const node = nodes[index];
   if (node.op === 'input') return [];
-  if (node.op === 'add') return [...node.inputs];
+  if (node.op === 'add' || node.op === 'concat') return [...node.inputs];
   return [node.input ?? nodes[index - 1].id];
+}
+
+/** A resolved 2-D window: kernel, stride and padding per side. */
+export interface NodeWindow {
+  readonly kernelH: number;
+  readonly kernelW: number;
+  readonly strideH: number;
+  readonly strideW: number;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  readonly groups: number;
+}
+
+/** The window of a conv or pool node, its optional fields resolved (pools: stride = kernel). */
+export function windowOf(node: ConvNode | PoolNode): NodeWindow {
+  const kernelW = node.kernelWidth ?? node.kernel;
+  const stride = node.stride ?? (node.op === 'conv' ? 1 : node.kernel);
+  const p = node.padding ?? 0;
+  const [top, left, bottom, right] = node.pads ?? [p, p, p, p];
+  return {
+    kernelH: node.kernel,
+    kernelW,
+    strideH: stride,
+    strideW: node.strideWidth ?? stride,
+    top,
+    left,
+    bottom,
+    right,
+    groups: node.op === 'conv' ? (node.groups ?? 1) : 1,
+  };
+}
+
+/** True when a node uses any window field beyond a square, symmetric, ungrouped window. */
+export function hasWindowOverrides(node: GraphNode): boolean {
+  if (node.op !== 'conv' && node.op !== 'maxpool' && node.op !== 'avgpool') return false;
+  const w = windowOf(node);
+  return (
+    w.kernelW !== w.kernelH ||
+    w.strideW !== w.strideH ||
+    new Set([w.top, w.left, w.bottom, w.right]).size > 1 ||
+    w.groups !== 1
+  );
+}
+
+/** Output [H, W] of a window over a [C, H, W] input: floor((H + pads − k) / stride) + 1. */
+export function windowOutput(w: NodeWindow, x: readonly number[]): [number, number] {
+  return [
+    Math.floor((x[1] + w.top + w.bottom - w.kernelH) / w.strideH) + 1,
+    Math.floor((x[2] + w.left + w.right - w.kernelW) / w.strideW) + 1,
+  ];
 }
 
 /**
@@ -161,10 +238,13 @@ export function inferShapes(arch: Architecture): Map<string, number[]> {
         break;
       case 'conv': {
         if (x.length !== 3) fail(`expects a [C, H, W] input, got [${x}]`);
-        const s = node.stride ?? 1;
-        const p = node.padding ?? 0;
-        const h = Math.floor((x[1] + 2 * p - node.kernel) / s) + 1;
-        const w = Math.floor((x[2] + 2 * p - node.kernel) / s) + 1;
+        const g = node.groups ?? 1;
+        if (g !== 1 && (g !== x[0] || node.outChannels % g !== 0)) {
+          fail(
+            `groups ${g} must be 1 or the input's ${x[0]} channels (depthwise, with a multiple of them out), not ${g} for ${node.outChannels} outputs`,
+          );
+        }
+        const [h, w] = windowOutput(windowOf(node), x);
         if (h < 1 || w < 1) fail(`kernel ${node.kernel} does not fit input [${x}]`);
         out = [node.outChannels, h, w];
         break;
@@ -176,13 +256,7 @@ export function inferShapes(arch: Architecture): Map<string, number[]> {
       case 'maxpool':
       case 'avgpool': {
         if (x.length !== 3) fail(`expects a [C, H, W] input, got [${x}]`);
-        const s = node.stride ?? node.kernel;
-        const p = node.padding ?? 0;
-        out = [
-          x[0],
-          Math.floor((x[1] + 2 * p - node.kernel) / s) + 1,
-          Math.floor((x[2] + 2 * p - node.kernel) / s) + 1,
-        ];
+        out = [x[0], ...windowOutput(windowOf(node), x)];
         if (out[1] < 1 || out[2] < 1) fail(`kernel ${node.kernel} does not fit input [${x}]`);
         break;
       }
@@ -197,6 +271,13 @@ export function inferShapes(arch: Architecture): Map<string, number[]> {
         if (ins[0].join() !== ins[1].join()) fail(`adds shapes [${ins[0]}] and [${ins[1]}]`);
         out = [...x];
         break;
+      case 'concat': {
+        if (ins.some((s) => s.length !== 3 || s[1] !== x[1] || s[2] !== x[2])) {
+          fail(`concatenates shapes ${ins.map((s) => `[${s}]`).join(', ')} (expected equal H, W)`);
+        }
+        out = [ins.reduce((c, s) => c + s[0], 0), x[1], x[2]];
+        break;
+      }
       default:
         out = [...x];
     }

@@ -21,6 +21,8 @@
  * Importing (PyTorch .pth zip/legacy, safetensors with PyTorch names; pickles never execute)
  *   importCheckpoint({ file, net, variant, out, mean?, std?, rules? }) -> ImportResult
  *   readSource(path) -> { format, tensors, sha256 }; parseMapRules('old=new,...')
+ *   importOnnx({ file, out, mean?, std? }) -> OnnxImportResult; isOnnxFile(path)
+ *   (an ONNX model: its graph and CNN weights; loadCheckpoint reads .onnx files directly)
  * Training
  *   runTraining(options) (files, resume), trainEpoch, Sgd, cosineLr, adaptiveScale
  */

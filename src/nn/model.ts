@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
-import { type GraphNode, inferShapes, type ModelGraph, nodeInputs } from './graph.js';
+import { type GraphNode, inferShapes, type ModelGraph, nodeInputs, windowOf } from './graph.js';
 import { BatchNorm } from './layers/batchnorm.js';
-import { Add, Flatten, HardTanh, ReLU } from './layers/elementwise.js';
+import { Add, Concat, Flatten, HardTanh, ReLU, ReLU6 } from './layers/elementwise.js';
 import { Pool } from './layers/pool.js';
 import type { Buffer, Layer, Param } from './layers/types.js';
 import { WeightLayer } from './layers/weighted.js';
@@ -192,7 +192,7 @@ function makeLayer(node: GraphNode, inShape: readonly number[], inputGrad: boole
         kind: node.kind ?? 'multiply',
         inChannels: inShape[0],
         outChannels: node.outChannels,
-        conv: { kernel: node.kernel, stride: node.stride ?? 1, padding: node.padding ?? 0 },
+        conv: windowOf(node),
         bias: node.bias ?? false,
         inputGrad,
       });
@@ -212,9 +212,12 @@ function makeLayer(node: GraphNode, inShape: readonly number[], inputGrad: boole
     case 'hardtanh':
       return new HardTanh();
     case 'maxpool':
-      return new Pool('max', node.kernel, node.stride ?? node.kernel, node.padding ?? 0);
     case 'avgpool':
-      return new Pool('avg', node.kernel, node.stride ?? node.kernel, node.padding ?? 0);
+      return new Pool(node.op === 'maxpool' ? 'max' : 'avg', 0, 0, 0, windowOf(node));
+    case 'relu6':
+      return new ReLU6();
+    case 'concat':
+      return new Concat();
     case 'globalavgpool':
       return new Pool('global');
     case 'flatten':

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { GraphNode, ModelGraph } from '../nn/graph.js';
-import { binarizedTensors, nodeInputs } from '../nn/graph.js';
+import { binarizedTensors, hasWindowOverrides, nodeInputs } from '../nn/graph.js';
 
 /**
  * Where the integer graph requantizes, and what each requantization produces. Codes are made
@@ -29,6 +29,11 @@ export function checkSupported(graph: ModelGraph): void {
     if (!(SUPPORTED_OPS as readonly string[]).includes(node.op)) {
       throw new InputError(
         `${graph.name}: node ${node.id} must be one of ${SUPPORTED_OPS.join(', ')} for the integer engine, not ${node.op}`,
+      );
+    }
+    if (hasWindowOverrides(node)) {
+      throw new InputError(
+        `${graph.name}: node ${node.id} must have a square, symmetrically padded, ungrouped window for the integer engine, not a grouped, rectangular or asymmetric one`,
       );
     }
     if (node.op === 'bn') {

@@ -99,7 +99,7 @@ describe.concurrent.each(NAMES)('addersim %s, whatever its flags', (name) => {
 
 const CASES: Record<string, Case[]> = {
   budget: [
-    ['no --net', [], 'budget needs --net (addersim budget --help describes it)'],
+    ['no --net', [], 'budget needs --net or --model (addersim budget --help describes them)'],
     [
       'unknown --net',
       ['--net', 'resnet19'],

@@ -87,7 +87,7 @@ describe('checkpoint graphs', () => {
       (g: Graph) => {
         node(g, 'relu1').op = 'gelu';
       },
-      `${G}: nodes[3] (relu1).op: unknown op (expected one of input, conv, linear, bn, relu, hardtanh, maxpool, avgpool, globalavgpool, flatten, add, found "gelu")`,
+      `${G}: nodes[3] (relu1).op: unknown op (expected one of input, conv, linear, bn, relu, hardtanh, relu6, maxpool, avgpool, globalavgpool, flatten, add, concat, found "gelu")`,
     ],
     [
       'input node removed',

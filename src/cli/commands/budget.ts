@@ -6,18 +6,29 @@ import { layerCsv, layerRows, totalsRows } from '../../budget/table.js';
 import { loadTable, tableNames } from '../../cost/tables.js';
 import { InputError, show } from '../../errors.js';
 import { architectureNames, loadArchitecture } from '../../nn/architectures.js';
+import { loadCheckpoint } from '../../nn/checkpoint.js';
 import { type Architecture, VARIANTS, type Variant } from '../../nn/graph.js';
+import { isOnnxFile, readOnnx } from '../../nn/onnx/read.js';
 import { choiceFlag, intFlag } from '../args.js';
 import { formatTable, printJson, printLine } from '../output.js';
 
 interface BudgetArgs {
-  net: string;
+  net?: string;
+  model?: string;
   variant?: string;
   bits: number;
   table?: string;
   json?: boolean;
   csv?: boolean;
   quiet: boolean;
+}
+
+/** The network of an ONNX model or an addersim checkpoint (its graph's roles). */
+function modelFlag(value: unknown): Architecture {
+  if (typeof value !== 'string' || value === '') {
+    throw new InputError(`--model must be an ONNX model or a checkpoint file, not ${show(value)}`);
+  }
+  return isOnnxFile(value) ? readOnnx(value).arch : loadCheckpoint(value).graph;
 }
 
 /** A shipped architecture name, or a path to an architecture file. */
@@ -42,9 +53,14 @@ export const budgetCommand: CommandModule<object, BudgetArgs> = {
     y
       .option('net', {
         type: 'string',
-        demandOption: true,
         describe: `architecture: ${architectureNames().join(', ')}, or a .json architecture file`,
       })
+      .option('model', {
+        type: 'string',
+        describe:
+          'instead of --net: an ONNX model (.onnx) or an addersim checkpoint, counted as CNN, AdderNet and BNN',
+      })
+      .conflicts('net', 'model')
       .option('variant', {
         type: 'string',
         describe: `print the per-layer table of one variant (${VARIANTS.join(', ')}); JSON and CSV keep only its layers`,
@@ -76,9 +92,16 @@ export const budgetCommand: CommandModule<object, BudgetArgs> = {
         'everything, with the conventions, as JSON',
       )
       .example('$0 budget --net lenet5 --csv', 'per-layer rows of every variant as CSV')
-      .example('$0 budget --net resnet18 --table asic-45nm-horowitz', 'with energy per inference'),
+      .example('$0 budget --net resnet18 --table asic-45nm-horowitz', 'with energy per inference')
+      .example(
+        '$0 budget --model mobilenet_v2.onnx --json',
+        'an ONNX model as CNN, AdderNet and BNN',
+      ),
   handler: (argv) => {
-    const arch = architectureFlag(argv.net);
+    if (argv.net === undefined && argv.model === undefined) {
+      throw new InputError('budget needs --net or --model (addersim budget --help describes them)');
+    }
+    const arch = argv.model !== undefined ? modelFlag(argv.model) : architectureFlag(argv.net);
     const variant =
       argv.variant === undefined
         ? undefined

@@ -47,7 +47,7 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       .option('model', {
         type: 'string',
         demandOption: true,
-        describe: 'checkpoint (.safetensors)',
+        describe: 'checkpoint (.safetensors) or an ONNX model (run as its CNN)',
       })
       .option('bits', {
         type: 'number',

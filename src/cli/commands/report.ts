@@ -94,7 +94,10 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
           'wider sweeps, the CNN accumulator curve, more images for the adder toggles and the gate-level backend over every test image (about an hour on 2 cores)',
       })
       .option('addernet', { type: 'string', describe: 'AdderNet checkpoint (.safetensors)' })
-      .option('cnn', { type: 'string', describe: 'CNN checkpoint (.safetensors)' })
+      .option('cnn', {
+        type: 'string',
+        describe: 'CNN checkpoint (.safetensors) or ONNX model',
+      })
       .option('bnn', { type: 'string', describe: 'BNN checkpoint (.safetensors)' })
       .option('pdf', {
         type: 'boolean',

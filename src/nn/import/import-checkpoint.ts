@@ -134,7 +134,7 @@ function normalisation(o: ImportOptions, dataset: string, channels: number, net:
 }
 
 /** The output may replace only an addersim checkpoint, and never the input. */
-function checkOut(out: string, file: string): void {
+export function checkOut(out: string, file: string): void {
   if (!existsSync(out)) return;
   if (existsSync(file) && realpathSync(out) === realpathSync(file)) {
     throw new InputError(`--out must differ from the input file, not ${JSON.stringify(out)}`);

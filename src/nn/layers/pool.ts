@@ -1,3 +1,4 @@
+import type { NodeWindow } from '../graph.js';
 import { type Tensor, tensor } from '../tensor.js';
 import type { Buffer, Layer, Param } from './types.js';
 
@@ -6,6 +7,8 @@ import type { Buffer, Layer, Param } from './types.js';
  * MaxPool pads with −∞ and routes the gradient to the first maximum of each window (PyTorch's
  * tie rule). AvgPool divides by k² including padded taps (PyTorch count_include_pad = true).
  * Global average pooling is AvgPool over the whole map, giving [N, C, 1, 1].
+ * `window`, when given, replaces kernel, stride and padding: a kh×kw window with its own
+ * strides and padding per side (pads beyond the input only shorten the output).
  */
 export class Pool implements Layer {
   private argmax = new Int32Array(0);
@@ -16,6 +19,7 @@ export class Pool implements Layer {
     readonly kernel = 0,
     readonly stride = kernel,
     readonly pad = 0,
+    readonly window?: NodeWindow,
   ) {}
 
   params(): Param[] {
@@ -27,16 +31,25 @@ export class Pool implements Layer {
 
   private geometry(shape: readonly number[]) {
     const [n, c, h, w] = shape;
-    if (this.mode === 'global') return { n, c, h, w, k: h, kw: w, s: 1, pad: 0, ho: 1, wo: 1 };
+    if (this.mode === 'global') {
+      return { n, c, h, w, k: h, kw: w, s: 1, sw: 1, pad: 0, left: 0, ho: 1, wo: 1 };
+    }
+    const win = this.window;
+    if (win) {
+      const ho = Math.floor((h + win.top + win.bottom - win.kernelH) / win.strideH) + 1;
+      const wo = Math.floor((w + win.left + win.right - win.kernelW) / win.strideW) + 1;
+      const { kernelH: k, kernelW: kw, strideH: s, strideW: sw, top: pad, left } = win;
+      return { n, c, h, w, k, kw, s, sw, pad, left, ho, wo };
+    }
     const { kernel: k, stride: s, pad } = this;
     const ho = Math.floor((h + 2 * pad - k) / s) + 1;
     const wo = Math.floor((w + 2 * pad - k) / s) + 1;
-    return { n, c, h, w, k, kw: k, s, pad, ho, wo };
+    return { n, c, h, w, k, kw: k, s, sw: s, pad, left: pad, ho, wo };
   }
 
   forward(inputs: readonly Tensor[], training: boolean): Tensor {
     const x = inputs[0];
-    const { n, c, h, w, k, kw, s, pad, ho, wo } = this.geometry(x.shape);
+    const { n, c, h, w, k, kw, s, sw, pad, left, ho, wo } = this.geometry(x.shape);
     const y = tensor([n, c, ho, wo]);
     const max = this.mode === 'max';
     if (max && training && this.argmax.length !== y.data.length) {
@@ -56,7 +69,7 @@ export class Pool implements Layer {
             const yy = oy * s + i - pad;
             if (yy < 0 || yy >= h) continue;
             for (let j = 0; j < kw; j++) {
-              const xx = ox * s + j - pad;
+              const xx = ox * sw + j - left;
               if (xx < 0 || xx >= w) continue;
               const v = x.data[base + yy * w + xx];
               sum += v;
@@ -84,7 +97,7 @@ export class Pool implements Layer {
       for (let i = 0; i < grad.data.length; i++) dx.data[this.argmax[i]] += grad.data[i];
       return [dx];
     }
-    const { n, c, h, w, k, kw, s, pad, ho, wo } = this.geometry(this.inShape);
+    const { n, c, h, w, k, kw, s, sw, pad, left, ho, wo } = this.geometry(this.inShape);
     const area = k * kw;
     let out = 0;
     for (let plane = 0; plane < n * c; plane++) {
@@ -96,7 +109,7 @@ export class Pool implements Layer {
             const yy = oy * s + i - pad;
             if (yy < 0 || yy >= h) continue;
             for (let j = 0; j < kw; j++) {
-              const xx = ox * s + j - pad;
+              const xx = ox * sw + j - left;
               if (xx >= 0 && xx < w) dx.data[base + yy * w + xx] += g;
             }
           }

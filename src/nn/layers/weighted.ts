@@ -1,4 +1,5 @@
-import type { LayerKind } from '../graph.js';
+import { InputError } from '../../errors.js';
+import type { LayerKind, NodeWindow } from '../graph.js';
 import { adderBackward, adderForward } from '../kernels/adder.js';
 import { type ConvGeometry, col2im, convGeometry, im2col } from '../kernels/im2col.js';
 import { multiplyBackward, multiplyForward } from '../kernels/multiply.js';
@@ -15,23 +16,49 @@ import { type Buffer, type Layer, type Param, param } from './types.js';
  *   unchanged (α treated as a constant). sign(0) = +1; padded taps read 0 (not ±1), since the
  *   input is binarised before padding.
  * A linear layer is the P = 1 case: its input rows are the patch rows, no im2col.
+ * A grouped (depthwise) convolution runs the same kernels once per group on that group's
+ * channels, into a scratch output copied to its channels; it runs forward only (no network
+ * addersim trains has one).
  */
 export interface WeightLayerSpec {
   readonly id: string;
   readonly kind: LayerKind;
   readonly inChannels: number;
   readonly outChannels: number;
-  /** Present for convolution. */
-  readonly conv?: { readonly kernel: number; readonly stride: number; readonly padding: number };
+  /** Present for convolution: a square window, or any window (graph.ts windowOf). */
+  readonly conv?: SquareWindow | NodeWindow;
   readonly bias: boolean;
   /** False when the input is the network input: backward then skips dx (and col2im). */
   readonly inputGrad?: boolean;
+}
+
+interface SquareWindow {
+  readonly kernel: number;
+  readonly stride: number;
+  readonly padding: number;
+}
+
+function resolveWindow(conv: SquareWindow | NodeWindow | undefined): NodeWindow | undefined {
+  if (conv === undefined || !('kernel' in conv)) return conv;
+  const { kernel, stride, padding: p } = conv;
+  return {
+    kernelH: kernel,
+    kernelW: kernel,
+    strideH: stride,
+    strideW: stride,
+    top: p,
+    left: p,
+    bottom: p,
+    right: p,
+    groups: 1,
+  };
 }
 
 export class WeightLayer implements Layer {
   readonly weight: Param;
   readonly bias: Param | undefined;
   private readonly r: number;
+  private readonly window: NodeWindow | undefined;
   private geometry: ConvGeometry | undefined;
   private cols: Float32Array = new Float32Array(0);
   private dcols: Float32Array = new Float32Array(0);
@@ -41,10 +68,13 @@ export class WeightLayer implements Layer {
   private readonly dB: Float64Array | undefined;
 
   constructor(readonly spec: WeightLayerSpec) {
-    const k = spec.conv?.kernel ?? 1;
-    this.r = spec.inChannels * k * k;
+    this.window = resolveWindow(spec.conv);
+    const groups = this.window?.groups ?? 1;
+    const kh = this.window?.kernelH ?? 1;
+    const kw = this.window?.kernelW ?? 1;
+    this.r = (spec.inChannels / groups) * kh * kw;
     const shape = spec.conv
-      ? [spec.outChannels, spec.inChannels, k, k]
+      ? [spec.outChannels, spec.inChannels / groups, kh, kw]
       : [spec.outChannels, spec.inChannels];
     this.weight = param(
       `${spec.id}.weight`,
@@ -76,8 +106,10 @@ export class WeightLayer implements Layer {
     let cols: Float32Array;
     let p: number;
     let outShape: number[];
-    if (spec.conv) {
-      const g = convGeometry(x.shape, spec.conv.kernel, spec.conv.stride, spec.conv.padding);
+    const window = this.window;
+    if (window && window.groups > 1) return this.groupedForward(src, x.shape, window);
+    if (window) {
+      const g = convGeometry(x.shape, window);
       this.geometry = g;
       p = g.ho * g.wo;
       if (this.cols.length !== n * p * r) this.cols = new Float32Array(n * p * r);
@@ -105,8 +137,43 @@ export class WeightLayer implements Layer {
     return y;
   }
 
+  /**
+   * Forward of a grouped convolution: group k reads input channels [k·c, (k+1)·c) and writes
+   * output channels [k·m, (k+1)·m), m = out / groups. Cost as the ungrouped layer's, in
+   * `groups` calls of the same kernels.
+   */
+  private groupedForward(src: Float32Array, shape: readonly number[], window: NodeWindow): Tensor {
+    const { spec, r } = this;
+    const g = convGeometry(shape, window);
+    const n = g.n;
+    const p = g.ho * g.wo;
+    const m = spec.outChannels / window.groups;
+    const cols = new Float32Array(n * p * r);
+    const part = new Float32Array(n * m * p);
+    const y = tensor([n, spec.outChannels, g.ho, g.wo]);
+    const w = spec.kind === 'binary' ? this.binaryWeights() : this.weight.data;
+    for (let k = 0; k < window.groups; k++) {
+      im2col(src, g, cols, k * g.c);
+      const wk = w.subarray(k * m * r, (k + 1) * m * r);
+      const bk = this.bias?.data.subarray(k * m, (k + 1) * m);
+      if (spec.kind === 'adder') {
+        adderForward(cols, wk, n * p, r, m, p, part);
+        if (bk) addBias(part, bk, n, m, p);
+      } else {
+        multiplyForward(cols, wk, bk, n * p, r, m, p, part);
+      }
+      for (let b = 0; b < n; b++) {
+        y.data.set(part.subarray(b * m * p, (b + 1) * m * p), (b * spec.outChannels + k * m) * p);
+      }
+    }
+    return y;
+  }
+
   backward(grad: Tensor): Tensor[] {
     const x = this.input;
+    if ((this.window?.groups ?? 1) > 1) {
+      throw new InputError(`${this.spec.id}: a grouped convolution cannot be trained`);
+    }
     if (!x) throw new Error(`${this.spec.id}: backward before a training forward`);
     const { spec, r, dW, dB } = this;
     const o = spec.outChannels;
