@@ -5,7 +5,6 @@ import { InputError } from '../../errors.js';
 import { loadArchitecture } from '../architectures.js';
 import { checkTensors } from '../check-tensors.js';
 import { CHECKPOINT_FORMAT, saveCheckpoint } from '../checkpoint.js';
-import { CIFAR10_MEAN, CIFAR10_STD } from '../data/cifar10.js';
 import { MNIST_MEAN, MNIST_STD } from '../data/mnist.js';
 import { deriveVariant, type Variant } from '../graph.js';
 import { decodeSafetensors } from '../safetensors.js';
@@ -53,9 +52,15 @@ export interface ImportResult {
   readonly outSha256: string;
 }
 
+/**
+ * The defaults an import writes when --mean/--std are not given (with a note saying so): the
+ * datasets' own statistics. CIFAR-10: per-channel mean and standard deviation of the training
+ * images' byte/255 (0.4914/0.4822/0.4465, 0.247/0.2435/0.2616). Checkpoints then carry their
+ * normalisation; nothing downstream has a default for CIFAR-10.
+ */
 const DATASET_NORMALISATION: Record<string, { mean: number[]; std: number[] }> = {
   mnist: { mean: [MNIST_MEAN], std: [MNIST_STD] },
-  cifar10: { mean: CIFAR10_MEAN, std: CIFAR10_STD },
+  cifar10: { mean: [0.4914, 0.4822, 0.4465], std: [0.247, 0.2435, 0.2616] },
 };
 
 export function importCheckpoint(o: ImportOptions): ImportResult {
