@@ -4,7 +4,7 @@ import type { OpCount } from '../../src/cost/ops.js';
 import { runIntegerGraph } from '../../src/engine/run.js';
 import { loadArchitecture } from '../../src/nn/architectures.js';
 import { prepareNetwork } from '../../src/pipeline/prepare.js';
-import { cifarRecords, resnetFixture } from './resnet-fixture.js';
+import { cifarRecords, resnetFixture } from '../../bench/resnet20-fixture.js';
 
 const IMAGES = 2;
 

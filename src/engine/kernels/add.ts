@@ -2,7 +2,7 @@ import { clampInt } from '../../bits/fast.js';
 import { floorShift } from '../../bits/fast-number.js';
 import type { AddNode, AlignStep } from '../../quant/graph.js';
 import { storedBits } from '../../quant/graph.js';
-import { codesTensor, type IntTensor } from '../tensor.js';
+import { codesTensor } from '../tensor.js';
 import { type Kernel, registerKernel } from './registry.js';
 
 /**
@@ -17,9 +17,19 @@ export const addKernel: Kernel = (node, [a, b], ctx) => {
   const add = node as AddNode;
   const out = codesTensor(add.shape, a.images, 1);
   const dst = out.data as Int32Array;
-  const x = aligned(a, add.align[0]);
-  const y = aligned(b, add.align[1]);
-  for (let i = 0; i < dst.length; i++) dst[i] = clampInt(x[i] + y[i], add.lo, add.hi);
+  // Two passes over the output, no temporary tensors: the first branch, then the sum.
+  alignInto(a.data as Int32Array, add.align[0], dst);
+  const src = b.data as Int32Array;
+  const step = add.align[1];
+  const { lo, hi } = add;
+  if (step === null) {
+    for (let i = 0; i < dst.length; i++) dst[i] = clampInt(dst[i] + src[i], lo, hi);
+  } else {
+    const { multiplier: m, addend, shift } = step;
+    for (let i = 0; i < dst.length; i++) {
+      dst[i] = clampInt(dst[i] + floorShift(src[i] * m + addend, shift), lo, hi);
+    }
+  }
   const e = dst.length;
   ctx.counter.op('add', Math.max(add.inBits[0], add.inBits[1]), e);
   add.align.forEach((step, k) => {
@@ -33,14 +43,13 @@ export const addKernel: Kernel = (node, [a, b], ctx) => {
   return out;
 };
 
-function aligned(t: IntTensor, step: AlignStep | null): Int32Array {
-  const src = t.data as Int32Array;
-  if (step === null) return src;
-  const out = new Int32Array(src.length);
-  for (let i = 0; i < src.length; i++) {
-    out[i] = floorShift(src[i] * step.multiplier + step.addend, step.shift);
+function alignInto(src: Int32Array, step: AlignStep | null, out: Int32Array): void {
+  if (step === null) {
+    out.set(src);
+    return;
   }
-  return out;
+  const { multiplier: m, addend, shift } = step;
+  for (let i = 0; i < src.length; i++) out[i] = floorShift(src[i] * m + addend, shift);
 }
 
 registerKernel('functional', 'add', addKernel);

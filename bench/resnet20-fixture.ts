@@ -1,12 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadArchitecture } from '../../src/nn/architectures.js';
-import { saveCheckpoint } from '../../src/nn/checkpoint.js';
-import { makeBatch } from '../../src/nn/data/dataset.js';
-import { deriveVariant, type Variant } from '../../src/nn/graph.js';
-import { Model } from '../../src/nn/model.js';
-import { Rng } from '../../src/nn/rng.js';
+import { loadArchitecture } from '../src/nn/architectures.js';
+import { saveCheckpoint } from '../src/nn/checkpoint.js';
+import { makeBatch } from '../src/nn/data/dataset.js';
+import { deriveVariant, type Variant } from '../src/nn/graph.js';
+import { Model } from '../src/nn/model.js';
+import { Rng } from '../src/nn/rng.js';
 
 /**
  * A random-weight ResNet-20 checkpoint (made by the nn model code, not trained) and a folder of
