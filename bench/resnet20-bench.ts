@@ -54,7 +54,10 @@ function torchFigure(threads: number, batch: number): string {
 }
 
 export async function run(): Promise<void> {
-  const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+  const load = () =>
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`;
   const fx = resnetFixture('addernet', { testImages: INT_IMAGES + 64 });
   const prepared = prepareNetwork(fx.checkpoint, {
     bits: 8,
@@ -118,7 +121,10 @@ export async function run(): Promise<void> {
   const a = Array.from(codes, (c) => c * scale);
   const b = Array.from(logits.data);
   console.log(
-    `int8 vs float on ${FLOAT_IMAGES} synthetic images (random weights): top-1 ${same}/${FLOAT_IMAGES} agree; logits correlation ${correlation(a, b).toFixed(4)}, mean |difference| ${meanAbsDiff(a, b).toFixed(4)} (float logits' mean |value| ${meanAbsDiff(b, b.map(() => 0)).toFixed(4)})`,
+    `int8 vs float on ${FLOAT_IMAGES} synthetic images (random weights): top-1 ${same}/${FLOAT_IMAGES} agree; logits correlation ${correlation(a, b).toFixed(4)}, mean |difference| ${meanAbsDiff(a, b).toFixed(4)} (float logits' mean |value| ${meanAbsDiff(
+      b,
+      b.map(() => 0),
+    ).toFixed(4)})`,
   );
 }
 

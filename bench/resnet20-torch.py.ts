@@ -5,7 +5,7 @@
  * summed over the window, which materialises an N x C_out x K x L tensor. Random weights, eval
  * mode, no autograd. Prints one JSON line: images/s at the given batch and thread count.
  */
-export const TORCH_SCRIPT = String.raw`
+export const TORCH_SCRIPT = `
 import json, sys, time
 import torch
 import torch.nn as nn

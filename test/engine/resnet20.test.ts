@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { cifarRecords, resnetFixture } from '../../bench/resnet20-fixture.js';
 import { budgetArchitecture } from '../../src/budget/budget.js';
 import type { OpCount } from '../../src/cost/ops.js';
 import { runIntegerGraph } from '../../src/engine/run.js';
 import { loadArchitecture } from '../../src/nn/architectures.js';
 import { prepareNetwork } from '../../src/pipeline/prepare.js';
-import { cifarRecords, resnetFixture } from '../../bench/resnet20-fixture.js';
 
 const IMAGES = 2;
 
