@@ -70,3 +70,42 @@ describe('ResNet-20 on the integer engine (random weights, synthetic CIFAR-10 im
     });
   });
 });
+
+describe('ResNet-20 CNN and thresholds BatchNorm on the integer engine', () => {
+  it('the CNN variant counts what the budget counts, node by node', () => {
+    const fx = resnetFixture('cnn', { testImages: 8, seed: 2 });
+    const p = prepareNetwork(fx.checkpoint, {
+      bits: 8,
+      data: `cifar10:${fx.dir}`,
+      calibrationImages: 4,
+    });
+    const budget = budgetArchitecture(loadArchitecture('resnet20'), { bits: 8, variants: ['cnn'] });
+    const run = runIntegerGraph(p.graph, p.data.test.images, 1);
+    run.nodes.forEach((n, i) => {
+      expect(n.ops, n.id).toEqual(budget.layers[i].cnn?.ops);
+      expect(n.memory, n.id).toEqual(budget.layers[i].cnn?.memory);
+    });
+  });
+
+  it('thresholds BatchNorm: functional and gate agree, and the ReLU after a residual add still clamps', () => {
+    const fx = resnetFixture('addernet', { testImages: 8, seed: 3 });
+    const p = prepareNetwork(fx.checkpoint, {
+      bits: 8,
+      bn: 'thresholds',
+      data: `cifar10:${fx.dir}`,
+      calibrationImages: 4,
+    });
+    const seen = (backend: 'functional' | 'gate') => {
+      const m = new Map<string, number[]>();
+      runIntegerGraph(p.graph, p.data.test.images, 1, {
+        backend,
+        onNode: (node, out) => m.set(node.id, Array.from(out.data)),
+      });
+      return m;
+    };
+    const f = seen('functional');
+    expect(seen('gate')).toEqual(f);
+    expect(Math.min(...(f.get('layer1.0.add') as number[]))).toBeLessThan(0);
+    expect(Math.min(...(f.get('layer1.0.relu2') as number[]))).toBe(0);
+  }, 600_000);
+});
