@@ -59,7 +59,7 @@ export function budgetConventions(bits: number): Record<string, string> {
     pooling:
       'maxpool: (valid window positions − 1) cmp per output; padded positions are skipped, as PyTorch does. avgpool and global average pool: (valid positions − 1) adds per output at (input width + ceil(log2 window)) bits, then 1 mul by the b-bit constant 1/window; the mean is stored at b bits.',
     residual:
-      'Residual add: 1 add per element at the wider input width; both branches are at the same scale and the sum is saturated back to b bits (not counted).',
+      "Residual add: 1 add per element at the wider input width, the sum saturated back to b bits (not counted). A branch that is not a BatchNorm read by the add alone (an identity shortcut) carries another scale and is aligned first as BatchNorm requantizes: 1 mul (its width × b) + 1 add at (its width + b) bits per element; a BatchNorm branch requantizes straight to the sum's scale.",
     widths:
       'Stored widths: the input image, BatchNorm, pooling-mean and residual-add outputs are b bits; conv/linear outputs are at their accumulator width; relu, hardtanh and maxpool keep their input width; binarized tensors are 1 bit; flatten is a view.',
     memory:

@@ -13,6 +13,11 @@ export function countGraph(graph: ModelGraph, bits: number): NodeCount[] {
   const nodes = graph.nodes;
   const binarized = binarizedTensors(nodes);
   const widths = new Map<string, number>();
+  const readers = new Map<string, number>();
+  nodes.forEach((_, i) => {
+    for (const id of nodeInputs(nodes, i)) readers.set(id, (readers.get(id) ?? 0) + 1);
+  });
+  const op = new Map(nodes.map((n) => [n.id, n.op]));
   return nodes.map((node, i) => {
     const ins = nodeInputs(nodes, i);
     const inShapes = ins.map((id) => shapes.get(id)!);
@@ -24,6 +29,10 @@ export function countGraph(graph: ModelGraph, bits: number): NodeCount[] {
       inBits,
       outShape: shapes.get(node.id)!,
       binarizeOutput: binarized.has(node.id),
+      alignedInputs:
+        node.op === 'add'
+          ? ins.map((id) => !(op.get(id) === 'bn' && readers.get(id) === 1))
+          : undefined,
     });
     widths.set(node.id, count.outBits);
     return count;

@@ -22,6 +22,11 @@ export interface NodeContext {
   readonly inBits: readonly number[];
   readonly outShape: readonly number[];
   readonly binarizeOutput: boolean;
+  /**
+   * add nodes: per input, whether it is aligned to the sum's scale by a multiply-shift (every
+   * input but a BatchNorm read by this add alone, which requantizes straight to the sum's scale).
+   */
+  readonly alignedInputs?: readonly boolean[];
 }
 
 /** Accumulates op and memory counts of one node. */
@@ -126,7 +131,15 @@ export function countNode(node: GraphNode, ctx: NodeContext): NodeCount {
       return finish({ group: 'other', outBits: b }, b);
     }
     case 'add': {
-      t.op('add', Math.max(...ctx.inBits), elements(ctx.outShape));
+      const e = elements(ctx.outShape);
+      t.op('add', Math.max(...ctx.inBits), e);
+      // An aligned branch is requantized as BatchNorm is: a b-bit multiply and an add.
+      ctx.inBits.forEach((inBits, k) => {
+        if (ctx.alignedInputs?.[k]) {
+          t.op('mul', inBits, e, b);
+          t.op('add', inBits + b, e);
+        }
+      });
       return finish({ group: 'other', outBits: b }, b);
     }
     case 'relu6':

@@ -1,6 +1,6 @@
 import type { IntegerGraph, IntNode } from '../quant/graph.js';
 import { mergeNodeCounts, NodeCounter, type NodeCounts } from './counters.js';
-import { nodeOrder } from './order.js';
+import { nodeOrder, nodeReads } from './order.js';
 import './gate/index.js';
 import './kernels/index.js';
 import { type Backend, type Datapath, getKernel, type KernelContext } from './kernels/registry.js';
@@ -71,7 +71,8 @@ export function runIntegerGraph(
         counter: counters[i],
         simd: options.simd ?? true,
       };
-      const inputs = node.input === null ? [bytes] : [outputs.get(node.input) as IntTensor];
+      const inputs =
+        node.input === null ? [bytes] : nodeReads(node).map((id) => outputs.get(id) as IntTensor);
       const output = getKernel(backend, node)(node, inputs, ctx);
       outputs.set(node.id, output);
       options.onNode?.(node, output, start);

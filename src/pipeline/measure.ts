@@ -18,7 +18,7 @@ import { InputError } from '../errors.js';
 import type { Variant } from '../nn/graph.js';
 import type { WeightNode } from '../quant/graph.js';
 import type { QuantOptions, ResolvedQuantOptions } from '../quant/options.js';
-import { datasetFor } from './datasets.js';
+import type { DataOptions } from './datasets.js';
 import { type LayerResult, layerResults } from './layers.js';
 import { floatAccuracy, type PreparedNetwork, prepareNetwork } from './prepare.js';
 
@@ -28,7 +28,7 @@ import { floatAccuracy, type PreparedNetwork, prepareNetwork } from './prepare.j
  * images through a backend, count every operation exactly, and price one inference on every
  * requested cost table (src/cost/price-inference.ts). The result is a plain JSON value.
  */
-export interface InferOptions extends QuantOptions {
+export interface InferOptions extends QuantOptions, DataOptions {
   readonly backend?: Backend;
   readonly datapath?: Partial<Datapath>;
   /** Test images: the first N; default all. */
@@ -51,6 +51,13 @@ export interface NetworkResult {
   readonly architecture: string;
   readonly variant: Variant;
   readonly dataset: string;
+  /** Where the images came from and which of them calibrated the network (datasets.ts). */
+  readonly data: {
+    readonly source: string;
+    readonly calibration: string;
+    readonly calibrationImages: number;
+    readonly note: string | null;
+  };
   readonly bits: number;
   readonly backend: Backend;
   readonly datapath: Datapath;
@@ -95,8 +102,8 @@ export async function measureWithPredictions(
   prepared: PreparedNetwork,
   options: InferOptions = {},
 ): Promise<{ result: NetworkResult; predictions: Int32Array }> {
-  const { graph, checkpoint } = prepared;
-  const test = datasetFor(checkpoint, 'test', prepared.path);
+  const { graph } = prepared;
+  const test = prepared.data.test;
   const chosen = chooseImages(test.count, options);
   const backend = options.backend ?? 'functional';
   const datapath = { ...DEFAULT_DATAPATH, ...options.datapath };
@@ -154,6 +161,12 @@ export async function measureWithPredictions(
     architecture: graph.name,
     variant: graph.variant,
     dataset: graph.dataset,
+    data: {
+      source: prepared.data.source,
+      calibration: prepared.data.calibration,
+      calibrationImages: prepared.data.calibrationImages,
+      note: prepared.data.note,
+    },
     bits: graph.options.bits,
     backend,
     datapath,

@@ -1,13 +1,13 @@
 import { type Checkpoint, loadCheckpoint, modelFromCheckpoint } from '../nn/checkpoint.js';
 import { evaluateAccuracy } from '../nn/evaluate.js';
 import type { IntegerGraph } from '../quant/graph.js';
-import type { QuantOptions } from '../quant/options.js';
+import { type QuantOptions, resolveQuantOptions } from '../quant/options.js';
 import {
   buildFromCalibration,
   type Calibration,
   calibrateCheckpoint,
 } from '../quant/quantize-checkpoint.js';
-import { datasetFor } from './datasets.js';
+import { type DataOptions, dataFor, type NetworkData } from './datasets.js';
 
 /**
  * The first step of the one path from a checkpoint to a priced result: load the checkpoint,
@@ -20,10 +20,15 @@ export interface PreparedNetwork {
   readonly checkpoint: Checkpoint;
   readonly calibration: Calibration;
   readonly graph: IntegerGraph;
+  /** The images it is calibrated and evaluated on (datasets.ts). */
+  readonly data: NetworkData;
+  readonly dataOptions: DataOptions;
 }
 
+export type PrepareOptions = QuantOptions & DataOptions;
+
 /** Loads, calibrates and quantizes a checkpoint file. */
-export function prepareNetwork(path: string, options: QuantOptions = {}): PreparedNetwork {
+export function prepareNetwork(path: string, options: PrepareOptions = {}): PreparedNetwork {
   return prepareCheckpoint(loadCheckpoint(path), path, options);
 }
 
@@ -31,11 +36,20 @@ export function prepareNetwork(path: string, options: QuantOptions = {}): Prepar
 export function prepareCheckpoint(
   checkpoint: Checkpoint,
   path: string,
-  options: QuantOptions = {},
+  options: PrepareOptions = {},
 ): PreparedNetwork {
-  const train = datasetFor(checkpoint, 'train', path);
-  const calibration = calibrateCheckpoint(checkpoint, train, options, path);
-  return { path, checkpoint, calibration, graph: buildFromCalibration(calibration, options) };
+  const dataOptions: DataOptions = { data: options.data, calibration: options.calibration };
+  const calibrationImages = resolveQuantOptions(options).calibrationImages;
+  const data = dataFor(checkpoint, path, { ...dataOptions, calibrationImages });
+  const calibration = calibrateCheckpoint(checkpoint, data.calibrationSet, options, path);
+  return {
+    path,
+    checkpoint,
+    calibration,
+    graph: buildFromCalibration(calibration, options),
+    data,
+    dataOptions,
+  };
 }
 
 /**
@@ -47,7 +61,12 @@ export function requantize(prepared: PreparedNetwork, options: QuantOptions): Pr
   const same =
     (options.quantile ?? cal.quantile) === cal.quantile &&
     (options.calibrationImages ?? cal.calibrationImages) === cal.calibrationImages;
-  if (!same) return prepareCheckpoint(prepared.checkpoint, prepared.path, options);
+  if (!same) {
+    return prepareCheckpoint(prepared.checkpoint, prepared.path, {
+      ...prepared.dataOptions,
+      ...options,
+    });
+  }
   return { ...prepared, graph: buildFromCalibration(cal, options) };
 }
 
@@ -56,9 +75,12 @@ export function floatAccuracy(
   prepared: PreparedNetwork,
   limit?: number,
 ): { correct: number; total: number } {
-  const test = datasetFor(prepared.checkpoint, 'test', prepared.path);
-  const r = evaluateAccuracy(modelFromCheckpoint(prepared.checkpoint, prepared.path), test, {
-    limit,
-  });
+  const r = evaluateAccuracy(
+    modelFromCheckpoint(prepared.checkpoint, prepared.path),
+    prepared.data.test,
+    {
+      limit,
+    },
+  );
   return { correct: r.correct, total: r.total };
 }

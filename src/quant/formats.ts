@@ -18,10 +18,15 @@ export const SUPPORTED_OPS = [
   'relu',
   'hardtanh',
   'maxpool',
+  'avgpool',
+  'globalavgpool',
+  'add',
   'flatten',
 ] as const;
 
 const PASS_THROUGH = new Set(['relu', 'hardtanh', 'maxpool', 'flatten']);
+/** Nodes that make codes: the input, every BatchNorm, residual adds and average pools. */
+const SOURCES = new Set(['input', 'bn', 'add', 'avgpool', 'globalavgpool']);
 
 /** Checks that the graph has the structure the integer engine runs; InputError otherwise. */
 export function checkSupported(graph: ModelGraph): void {
@@ -34,6 +39,11 @@ export function checkSupported(graph: ModelGraph): void {
     if (hasWindowOverrides(node)) {
       throw new InputError(
         `${graph.name}: node ${node.id} must have a square, symmetrically padded, ungrouped window for the integer engine, not a grouped, rectangular or asymmetric one`,
+      );
+    }
+    if (node.op === 'add' && graph.variant === 'bnn') {
+      throw new InputError(
+        `${graph.name}: add node ${node.id} is not supported in a bnn graph by the integer engine (binary layers would read a residual sum's sign)`,
       );
     }
     if (node.op === 'bn') {
@@ -58,57 +68,84 @@ export function checkSupported(graph: ModelGraph): void {
       }
     }
   });
-  const last = graph.nodes[graph.nodes.length - 1];
-  if (last.op !== 'bn') {
+  let last = graph.nodes.length - 1;
+  while (last > 0 && graph.nodes[last].op === 'flatten') last--;
+  if (graph.nodes[last].op !== 'bn') {
     throw new InputError(
-      `${graph.name}: the last node must be bn (the logits are requantized there), not ${last.op}`,
+      `${graph.name}: the last node (before any flatten) must be bn (the logits are requantized there), not ${graph.nodes[last].op}`,
     );
   }
 }
 
-/** The chain from a code source (bn or input) down to the node that reads it as operands. */
+/**
+ * Where a code source's output goes: the element-wise nodes straight after it (one reader
+ * each), then the nodes that read the end of that chain. A source read by exactly one weight
+ * layer quantizes to that layer's format (as a plain chain network does); any other source
+ * (several readers, or a residual add or pool reading it) has a format of its own, from the
+ * calibrated range of the chain's end.
+ */
 export interface SourceChain {
-  /** Index of the bn or input node. */
+  /** Index of the source node (input, bn, add, avgpool, globalavgpool). */
   readonly source: number;
-  /** Element-wise nodes between the source and the consumer, in order. */
+  /** Element-wise nodes between the source and its readers, in order. */
   readonly between: readonly number[];
-  /** Index of the weight layer that reads the chain's end (undefined: the graph's output). */
+  /** The weight layer that reads the chain's end, when it is the only reader. */
   readonly consumer?: number;
+  /** Every node reading the chain's end (empty: the graph's output). */
+  readonly readers: readonly number[];
+  /** Id of the node whose calibrated range sets an own format (the chain's end). */
+  readonly end: string;
 }
 
-/**
- * For every weight layer, the chain that feeds it; and the chain ending at the graph's output.
- * A source read by more than one consumer is not supported (each would want its own format).
- */
+/** The chain of every code source, in graph order. */
 export function sourceChains(graph: ModelGraph): SourceChain[] {
   const nodes = graph.nodes;
-  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const readers = new Map<string, number[]>();
+  nodes.forEach((_, i) => {
+    for (const id of nodeInputs(nodes, i)) readers.set(id, [...(readers.get(id) ?? []), i]);
+  });
   const chains: SourceChain[] = [];
-  const claimed = new Map<number, string>();
-  const walk = (start: number, consumer: number | undefined) => {
+  nodes.forEach((node: GraphNode, s) => {
+    if (!SOURCES.has(node.op)) return;
     const between: number[] = [];
-    let at = start;
-    while (PASS_THROUGH.has(nodes[at].op)) {
-      between.unshift(at);
-      at = index.get(nodeInputs(nodes, at)[0]) as number;
+    let at = s;
+    for (;;) {
+      const r = readers.get(nodes[at].id) ?? [];
+      if (r.length !== 1 || !PASS_THROUGH.has(nodes[r[0]].op)) break;
+      between.push(r[0]);
+      at = r[0];
     }
-    const what = consumer === undefined ? 'the output' : nodes[consumer].id;
-    const prior = claimed.get(at);
-    if (prior !== undefined) {
+    const rs = readers.get(nodes[at].id) ?? [];
+    const passing = rs.find((r) => PASS_THROUGH.has(nodes[r].op));
+    if (passing !== undefined) {
       throw new InputError(
-        `${graph.name}: node ${nodes[at].id} must feed one layer, not both ${prior} and ${what}`,
+        `${graph.name}: node ${nodes[at].id} must feed element-wise node ${nodes[passing].id} alone, not alongside ${rs.length - 1} other reader(s)`,
       );
     }
-    claimed.set(at, what);
-    chains.push({ source: at, between, consumer });
-  };
-  nodes.forEach((node: GraphNode, i) => {
-    if (node.op === 'conv' || node.op === 'linear') {
-      walk(index.get(nodeInputs(nodes, i)[0]) as number, i);
-    }
+    const only = rs.length === 1 ? nodes[rs[0]] : undefined;
+    const single = only !== undefined && (only.op === 'conv' || only.op === 'linear');
+    chains.push({
+      source: s,
+      between,
+      ...(single ? { consumer: rs[0] } : {}),
+      readers: rs,
+      end: nodes[at].id,
+    });
   });
-  walk(nodes.length - 1, undefined);
   return chains;
+}
+
+/** Nodes whose activation range calibration must measure for `graph`. */
+export function calibrationNodes(graph: ModelGraph): string[] {
+  const wanted = new Set<string>();
+  graph.nodes.forEach((node, i) => {
+    if (node.op === 'conv' || node.op === 'linear') wanted.add(nodeInputs(graph.nodes, i)[0]);
+  });
+  for (const chain of sourceChains(graph)) {
+    if (chain.consumer === undefined) wanted.add(chain.end);
+    if (chain.readers.length === 0) wanted.add(graph.nodes[chain.source].id);
+  }
+  return [...wanted];
 }
 
 /**

@@ -160,6 +160,55 @@ export interface FlattenNode extends NodeBase {
   readonly op: 'flatten';
 }
 
+/** One branch's alignment to the sum's scale: floor((x·M + B) / 2^S), M `mulBits` wide. */
+export interface AlignStep {
+  readonly multiplier: number;
+  readonly addend: number;
+  readonly shift: number;
+  /** Width of the adder that adds B (x's width + mulBits: the budget's multiply-shift rule). */
+  readonly addBits: number;
+}
+
+/**
+ * Residual add of two single-plane codes tensors into the output's codes (scale s):
+ *   out = clamp(a' + b', lo, hi),  a' = a when a is already in s (a BatchNorm that quantized
+ *   straight to it), else its AlignStep.
+ * Cost per element: one add at the wider input width, and per aligned branch one mul
+ * (width × mulBits) and one add (addBits).
+ */
+export interface AddNode extends NodeBase {
+  readonly op: 'add';
+  /** The second input (`input` is the first). */
+  readonly second: string;
+  readonly inBits: readonly [number, number];
+  readonly mulBits: number;
+  readonly align: readonly [AlignStep | null, AlignStep | null];
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/**
+ * Average pooling (global: the whole plane) on single-plane codes, padded taps reading 0 and the
+ * divisor the full window (PyTorch's count_include_pad): sum the window in a `sumBits` register,
+ * then out = clamp(floor(sum·M / 2^S), lo, hi), M ≈ s_in / (window · s_out) · 2^S a
+ * `mulBits`-wide multiplier. The mean's rounding is truncation (TRN), so the requantization is
+ * one multiply and a shift: no addend.
+ */
+export interface AvgpoolNode extends NodeBase {
+  readonly op: 'avgpool';
+  readonly kernelH: number;
+  readonly kernelW: number;
+  readonly stride: number;
+  readonly padding: number;
+  readonly inBits: number;
+  readonly sumBits: number;
+  readonly mulBits: number;
+  readonly multiplier: number;
+  readonly shift: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
 export type IntNode =
   | InputNode
   | WeightNode
@@ -167,6 +216,8 @@ export type IntNode =
   | ReluNode
   | HardtanhNode
   | MaxpoolNode
+  | AddNode
+  | AvgpoolNode
   | FlattenNode;
 
 export interface IntegerGraph {

@@ -1,9 +1,8 @@
 import type { Checkpoint } from '../nn/checkpoint.js';
 import { modelFromCheckpoint } from '../nn/checkpoint.js';
 import type { Dataset } from '../nn/data/dataset.js';
-import { nodeInputs } from '../nn/graph.js';
 import { type ActivationRange, calibrateRanges } from './calibrate.js';
-import { checkSupported } from './formats.js';
+import { calibrationNodes, checkSupported } from './formats.js';
 import type { IntegerGraph } from './graph.js';
 import { type QuantOptions, resolveQuantOptions } from './options.js';
 import { buildIntegerGraph } from './quantize.js';
@@ -38,12 +37,7 @@ export function calibrateCheckpoint(
   const graph = checkpoint.graph;
   checkSupported(graph);
   const model = modelFromCheckpoint(checkpoint, source);
-  const wanted = new Set<string>();
-  graph.nodes.forEach((node, i) => {
-    if (node.op === 'conv' || node.op === 'linear') wanted.add(nodeInputs(graph.nodes, i)[0]);
-  });
-  wanted.add(graph.nodes[graph.nodes.length - 1].id);
-  const ranges = calibrateRanges(model, trainSet, [...wanted], {
+  const ranges = calibrateRanges(model, trainSet, calibrationNodes(graph), {
     count: resolved.calibrationImages,
     quantile: resolved.quantile,
   });

@@ -16,6 +16,7 @@ import {
 } from './graph.js';
 import type { ResolvedQuantOptions } from './options.js';
 import { buildBn } from './requant-node.js';
+import { buildAdd, buildAvgpool } from './residual-node.js';
 import { buildWeightNode } from './weight-node.js';
 import { adderGroups } from './weights.js';
 import { codeRange, QUANT_ROUNDING } from './widths.js';
@@ -65,17 +66,49 @@ export function buildIntegerGraph(input: QuantizeInput): IntegerGraph {
     return t;
   };
 
-  // The format each chain's source quantizes to, decided by its consumer.
+  // The format each chain's source quantizes to: decided by its consumer when one weight layer
+  // reads it, else its own (formats.ts). A BatchNorm feeding a residual add directly quantizes
+  // straight to the add's format, so that branch needs no alignment.
   const targets = new Map<
     number,
     { format: TensorFormat; chain: SourceChain; groups?: Int32Array }
   >();
   const ranges: Record<string, number> = {};
+  const ownFormat = (chain: SourceChain): CodesFormat => {
+    const source = nodes[chain.source];
+    const adderOnly =
+      chain.readers.length > 0 &&
+      chain.readers.every((r) => {
+        const n = nodes[r];
+        return (n.op === 'conv' || n.op === 'linear') && n.kind === 'adder';
+      });
+    const relu = chain.between.length > 0 && nodes[chain.between[0]].op === 'relu';
+    const unsigned = adderOnly && relu && source.op !== 'add';
+    return codes(b, !unsigned, [range(chain.end) / codeRange(b, !unsigned).hi]);
+  };
+  const addFormats = new Map<string, CodesFormat>();
+  for (const chain of chains) {
+    if (nodes[chain.source].op === 'add') addFormats.set(nodes[chain.source].id, ownFormat(chain));
+  }
   for (const chain of chains) {
     const hasHardtanh = chain.between.some((i) => nodes[i].op === 'hardtanh');
-    if (chain.consumer === undefined) {
-      const a = range(nodes[chain.source].id);
+    const source = nodes[chain.source];
+    if (chain.readers.length === 0) {
+      const a = range(source.id);
       targets.set(chain.source, { chain, format: codes(b, true, [a / codeRange(b, true).hi]) });
+      continue;
+    }
+    if (chain.consumer === undefined) {
+      const reader = nodes[chain.readers[0]];
+      const direct =
+        source.op === 'bn' &&
+        chain.between.length === 0 &&
+        chain.readers.length === 1 &&
+        reader.op === 'add';
+      const format = direct
+        ? (addFormats.get(reader.id) as CodesFormat)
+        : (addFormats.get(source.id) ?? ownFormat(chain));
+      targets.set(chain.source, { chain, format });
       continue;
     }
     const w = nodes[chain.consumer];
@@ -114,6 +147,11 @@ export function buildIntegerGraph(input: QuantizeInput): IntegerGraph {
       targets.set(chain.source, { chain, format: codes(b, true, [full / codeRange(b, true).hi]) });
     }
   }
+  // Fused activations (thresholds mode) exist only right after a BatchNorm, which clamps.
+  const afterBn = new Set<number>();
+  for (const chain of chains) {
+    if (nodes[chain.source].op === 'bn') for (const i of chain.between) afterBn.add(i);
+  }
 
   const built = new Map<string, IntNode>();
   const out: IntNode[] = [];
@@ -137,7 +175,7 @@ export function buildIntegerGraph(input: QuantizeInput): IntegerGraph {
           inputId: fromId as string,
           inShape: shapes.get(fromId as string) as number[],
           outShape: shape,
-          inFormat: (from as IntNode).format,
+          inFormat: operandFormat(graph.name, node, from as IntNode, built),
           weight: tensor(`${node.id}.weight`),
           bias: tensors.get(`${node.id}.bias`),
           groups: consumerTarget?.groups,
@@ -171,7 +209,7 @@ export function buildIntegerGraph(input: QuantizeInput): IntegerGraph {
           input: fromId,
           shape,
           format: (from as IntNode).format,
-          fused: options.bn === 'thresholds',
+          fused: options.bn === 'thresholds' && afterBn.has(i),
           inBits: storedBits((from as IntNode).format),
         };
         break;
@@ -190,7 +228,7 @@ export function buildIntegerGraph(input: QuantizeInput): IntegerGraph {
           input: fromId,
           shape,
           format: binarize ? { kind: 'binary' } : f,
-          fused: options.bn === 'thresholds',
+          fused: options.bn === 'thresholds' && afterBn.has(i),
           clip,
           binarize,
           inBits: storedBits(f),
@@ -214,6 +252,27 @@ export function buildIntegerGraph(input: QuantizeInput): IntegerGraph {
         };
         break;
       }
+      case 'add': {
+        const [first, second] = nodeInputs(nodes, i);
+        made = buildAdd({
+          id: node.id,
+          shape,
+          inputs: [built.get(first) as IntNode, built.get(second) as IntNode],
+          format: (targets.get(i) as { format: TensorFormat }).format,
+          bits: b,
+        });
+        break;
+      }
+      case 'avgpool':
+      case 'globalavgpool':
+        made = buildAvgpool({
+          node,
+          shape,
+          from: from as IntNode,
+          format: (targets.get(i) as { format: TensorFormat }).format,
+          bits: b,
+        });
+        break;
       case 'flatten':
         made = {
           op: 'flatten',
@@ -224,7 +283,7 @@ export function buildIntegerGraph(input: QuantizeInput): IntegerGraph {
         };
         break;
       default:
-        throw new Error(`unsupported op ${node.op}`);
+        throw new Error(`unsupported op ${(node as { op: string }).op}`);
     }
     built.set(node.id, made);
     out.push(made);
@@ -239,6 +298,40 @@ export function buildIntegerGraph(input: QuantizeInput): IntegerGraph {
     mean: [...input.dataset.mean],
     std: [...input.dataset.std],
   };
+}
+
+/**
+ * The operand format a weight layer reads. A source with a format of its own may be signed
+ * codes that a ReLU made non-negative (a residual sum): an adder layer reads those codes as
+ * unsigned operands of the same scale (its weight clamp then spans the full unsigned range,
+ * which holds every activation). A multiply layer needs signed codes.
+ */
+function operandFormat(
+  net: string,
+  node: { id: string; kind?: string },
+  from: IntNode,
+  built: ReadonlyMap<string, IntNode>,
+): TensorFormat {
+  const f = from.format;
+  if (f.kind !== 'codes') return f;
+  if ((node.kind ?? 'multiply') === 'adder' && f.signed) {
+    let at: IntNode | undefined = from;
+    while (at && at.op !== 'relu' && (at.op === 'maxpool' || at.op === 'flatten')) {
+      at = at.input === null ? undefined : built.get(at.input);
+    }
+    if (at?.op !== 'relu') {
+      throw new InputError(
+        `${net}: adder layer ${node.id} must read non-negative codes (a ReLU output) when its input feeds other layers too`,
+      );
+    }
+    return { ...f, signed: false };
+  }
+  if ((node.kind ?? 'multiply') === 'multiply' && !f.signed) {
+    throw new InputError(
+      `${net}: multiply layer ${node.id} must read signed codes, but its input is shared with adder layers as unsigned codes`,
+    );
+  }
+  return f;
 }
 
 /** Real values to a codes format's integers: the quantizer's rounding, then SAT to its range. */

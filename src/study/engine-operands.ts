@@ -1,8 +1,8 @@
 import { NodeCounter } from '../engine/counters.js';
 import { getKernel, type KernelContext } from '../engine/kernels/registry.js';
+import { nodeReads } from '../engine/order.js';
 import { DEFAULT_DATAPATH } from '../engine/run.js';
 import type { IntTensor } from '../engine/tensor.js';
-import { datasetFor } from '../pipeline/datasets.js';
 import { gather } from '../pipeline/measure.js';
 import type { PreparedNetwork } from '../pipeline/prepare.js';
 import type { WeightNode } from '../quant/graph.js';
@@ -18,7 +18,7 @@ export function layerOperands(
   images: readonly number[],
 ): LayerOperands {
   const { graph } = prepared;
-  const test = datasetFor(prepared.checkpoint, 'test', prepared.path);
+  const test = prepared.data.test;
   const size = test.shape[0] * test.shape[1] * test.shape[2];
   const index = graph.nodes.findIndex((n) => n.id === layer);
   const node = graph.nodes[index] as WeightNode;
@@ -34,7 +34,7 @@ export function layerOperands(
       counter: new NodeCounter(n.id),
       simd: true,
     };
-    const inputs = n.input === null ? [x] : [outputs.get(n.input) as IntTensor];
+    const inputs = n.input === null ? [x] : nodeReads(n).map((id) => outputs.get(id) as IntTensor);
     outputs.set(n.id, getKernel('functional', n)(n, inputs, ctx));
   }
   x = outputs.get(node.input as string) as IntTensor;

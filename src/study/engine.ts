@@ -1,6 +1,7 @@
 import type { CostTable } from '../cost/table-types.js';
 import { DEFAULT_DATAPATH } from '../engine/run.js';
 import { formatCount } from '../format.js';
+import type { DataOptions } from '../pipeline/datasets.js';
 import {
   type InferOptions,
   measureWithPredictions,
@@ -38,12 +39,16 @@ export const PARALLEL_IMAGES = 4000;
  * `tables`: what every measured run is priced on; `threads`: worker threads per inference run
  * (default: the machine's parallelism).
  */
-export function integerEngine(tables: readonly CostTable[], threads?: number): QuantizedEngine {
+export function integerEngine(
+  tables: readonly CostTable[],
+  threads?: number,
+  data: DataOptions = {},
+): QuantizedEngine {
   const prepared = new Map<string, PreparedNetwork>();
   const base = (net: StudyNetwork): PreparedNetwork => {
     let p = prepared.get(net.network);
     if (p === undefined) {
-      p = prepareCheckpoint(net.checkpoint, net.ref.label);
+      p = prepareCheckpoint(net.checkpoint, net.ref.label, data);
       prepared.set(net.network, p);
     }
     return p;

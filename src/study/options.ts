@@ -1,5 +1,6 @@
 import { InputError, show } from '../errors.js';
 import { fromRoot } from '../paths.js';
+import type { DataOptions } from '../pipeline/datasets.js';
 import type { Network } from './results.js';
 
 /**
@@ -32,6 +33,8 @@ export interface StudyOptions {
   readonly threads?: number;
   /** Progress of each stage (the CLI draws bars); default: silent. */
   readonly progress?: StudyProgress;
+  /** Images to calibrate and evaluate on (`--data`, `--calibration`; pipeline/datasets.ts). */
+  readonly data?: DataOptions;
 }
 
 /** Called as the study goes: one `stage` per section, `tick` as its work advances. */
@@ -98,6 +101,7 @@ export interface ResolvedStudyOptions {
   readonly full: boolean;
   readonly threads: number | undefined;
   readonly progress: StudyProgress;
+  readonly data: DataOptions;
 }
 
 const SILENT: StudyProgress = { stage() {}, tick() {}, done() {} };
@@ -136,5 +140,6 @@ export function resolveStudyOptions(options: StudyOptions = {}): ResolvedStudyOp
     threads:
       options.threads === undefined ? undefined : checkInt('threads', options.threads, 1, 64),
     progress: options.progress ?? SILENT,
+    data: options.data ?? {},
   };
 }

@@ -3,8 +3,9 @@ import { pricesMemory } from '../cost/price-inference.js';
 import { ADDER_ARCHS } from '../gen/adders/index.js';
 import { SeededRandom } from '../gen/random.js';
 import { packageVersion } from '../paths.js';
-import { datasetFor } from '../pipeline/datasets.js';
+import { dataFor } from '../pipeline/datasets.js';
 import type { NetworkResult } from '../pipeline/measure.js';
+import { resolveQuantOptions } from '../quant/options.js';
 import { accumulatorCurve, accumulatorRuns, accumulatorSection } from './accumulator.js';
 import { accuracySection, floatCorrect } from './accuracy.js';
 import { adderSection } from './adders.js';
@@ -42,9 +43,12 @@ export async function runStudy(options: StudyOptions = {}): Promise<ReportResult
   const opts = resolveStudyOptions(options);
   const progress = opts.progress;
   const tables = loadStudyTables();
-  const engine = integerEngine(tables.all, opts.threads);
+  const engine = integerEngine(tables.all, opts.threads, opts.data);
   const { architecture, dataset, networks } = loadStudyNetworks(opts.checkpoints);
-  const test = datasetFor(networks[0].checkpoint, 'test', networks[0].ref.label);
+  const test = dataFor(networks[0].checkpoint, networks[0].ref.label, {
+    ...opts.data,
+    calibrationImages: resolveQuantOptions({}).calibrationImages,
+  }).test;
   const images = Math.min(opts.limit ?? test.count, test.count);
 
   // Quantize every network at every width of the sweep (calibration happens here).

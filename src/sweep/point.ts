@@ -32,7 +32,11 @@ export class PointComputer {
   }
 
   private base(): PreparedNetwork {
-    this.prepared ??= prepareNetwork(this.spec.model, { groups: this.spec.groups });
+    this.prepared ??= prepareNetwork(this.spec.model, {
+      groups: this.spec.groups,
+      data: this.spec.data,
+      calibration: this.spec.calibration,
+    });
     return this.prepared;
   }
 

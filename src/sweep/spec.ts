@@ -1,6 +1,7 @@
 import { InputError, show } from '../errors.js';
 import type { AbsDiffVariant } from '../gen/absdiff/index.js';
 import type { AdderArch } from '../gen/adders/index.js';
+import type { CalibrationSource } from '../pipeline/datasets.js';
 import type { AccOverflow, BnMode } from '../quant/options.js';
 
 /**
@@ -24,6 +25,9 @@ export interface SweepSpec {
   readonly groups: number;
   /** Test images simulated at gate level for toggles, on cell tables. */
   readonly gateImages: number;
+  /** `--data` and `--calibration` (pipeline/datasets.ts); absent: MNIST, as before. */
+  readonly data?: string;
+  readonly calibration?: CalibrationSource;
 }
 
 export interface SweepPoint {
@@ -68,6 +72,9 @@ export function sweepSettings(spec: SweepSpec): Record<string, string | number> 
     overflow: spec.overflow,
     groups: spec.groups,
     gateImages: spec.gateImages,
+    // Only when given, so results files of MNIST sweeps written before still resume.
+    ...(spec.data === undefined ? {} : { data: spec.data }),
+    ...(spec.calibration === undefined ? {} : { calibration: spec.calibration }),
   };
 }
 

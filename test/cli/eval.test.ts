@@ -20,7 +20,7 @@ describe('addersim eval', () => {
     const r = runCli(['eval', '--model', good, '--limit', '200', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out).sort()).toEqual(['accuracy', 'correct', 'model', 'total']);
+    expect(Object.keys(out).sort()).toEqual(['accuracy', 'correct', 'data', 'model', 'total']);
     expect(out.model).toBe(good);
     expect(out.total).toBe(200);
     expect(out.accuracy).toBe(out.correct / 200);

@@ -1,10 +1,11 @@
 import type { CommandModule } from 'yargs';
-import { InputError } from '../../errors.js';
-import { evaluateAccuracy, loadMnist, loadModel } from '../../nn/index.js';
+import { evaluateAccuracy, loadModel } from '../../nn/index.js';
+import { testSetFor } from '../../pipeline/datasets.js';
 import { intFlag } from '../args.js';
+import { type DataArgs, withDataFlags } from '../data-flags.js';
 import { printJson, printLine } from '../output.js';
 
-interface EvalArgs {
+interface EvalArgs extends DataArgs {
   model: string;
   limit?: number;
   json: boolean;
@@ -15,7 +16,7 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
   command: 'eval',
   describe: 'test-set accuracy of a checkpoint (float inference)',
   builder: (y) =>
-    y
+    withDataFlags(y)
       .option('model', {
         type: 'string',
         demandOption: true,
@@ -29,18 +30,24 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
         describe: 'print nothing but the result',
       })
       .example('$0 eval --model models/lenet5-bn-adder.safetensors', 'MNIST test accuracy')
-      .example('$0 eval --model models/lenet5-bn-cnn.safetensors --limit 1000 --json', 'as JSON'),
+      .example('$0 eval --model models/lenet5-bn-cnn.safetensors --limit 1000 --json', 'as JSON')
+      .example(
+        '$0 eval --model resnet20.safetensors --data cifar10:cifar-10-batches-bin',
+        'CIFAR-10',
+      ),
   handler: (argv) => {
     const limit = argv.limit === undefined ? undefined : intFlag('limit', argv.limit, 1, 1_000_000);
     const { model, checkpoint } = loadModel(argv.model);
-    if (checkpoint.metadata.dataset !== 'mnist') {
-      throw new InputError(
-        `${argv.model}: dataset must be mnist to evaluate, not ${JSON.stringify(checkpoint.metadata.dataset ?? null)}`,
-      );
-    }
-    const r = evaluateAccuracy(model, loadMnist('test'), { limit });
+    const test = testSetFor(checkpoint, argv.model, argv.data);
+    const r = evaluateAccuracy(model, test, { limit });
     if (argv.json) {
-      printJson({ model: argv.model, accuracy: r.accuracy, correct: r.correct, total: r.total });
+      printJson({
+        model: argv.model,
+        data: argv.data ?? 'mnist',
+        accuracy: r.accuracy,
+        correct: r.correct,
+        total: r.total,
+      });
     } else {
       printLine(
         `${argv.model}: test accuracy ${(100 * r.accuracy).toFixed(2)}% (${r.correct}/${r.total})`,

@@ -18,10 +18,11 @@ import {
   MIN_QUANT_BITS,
 } from '../../quant/options.js';
 import { choiceFlag, intFlag } from '../args.js';
+import { type DataArgs, dataOptions, withDataFlags } from '../data-flags.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
 
-interface InferArgs {
+interface InferArgs extends DataArgs {
   model: string;
   bits: number;
   backend: string;
@@ -43,7 +44,7 @@ export const inferCommand: CommandModule<object, InferArgs> = {
   command: 'infer',
   describe: 'bit-accurate integer inference of a checkpoint: accuracy, exact counts, costs',
   builder: (y) =>
-    y
+    withDataFlags(y)
       .option('model', {
         type: 'string',
         demandOption: true,
@@ -139,6 +140,7 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       },
       groups: intFlag('groups', argv.groups, 1, MAX_GROUPS),
       threads: argv.threads === undefined ? undefined : intFlag('threads', argv.threads, 1, 64),
+      ...dataOptions(argv),
     };
     let bar: ReturnType<typeof startProgress> | undefined;
     const result = await inferCheckpoint(argv.model, {
@@ -149,6 +151,7 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       },
     });
     bar?.stop();
+    if (result.data.note !== null) process.stderr.write(`note: ${result.data.note}\n`);
     if (argv.json) {
       printJson(result);
       return;

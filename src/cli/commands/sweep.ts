@@ -16,10 +16,11 @@ import {
 import { parseAccBitsList, type SweepSpec } from '../../sweep/spec.js';
 import { runSweep } from '../../sweep/sweep.js';
 import { choiceFlag, choiceListFlag, intFlag, intListFlag } from '../args.js';
+import { type DataArgs, dataOptions, withDataFlags } from '../data-flags.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
 
-interface SweepArgs {
+interface SweepArgs extends DataArgs {
   model: string;
   bits: string;
   'acc-bits': string;
@@ -41,7 +42,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: 'sweep',
   describe: 'accuracy and cost over bits x accumulator x adder x |a-b| x table (resumable)',
   builder: (y) =>
-    y
+    withDataFlags(y)
       .option('model', {
         type: 'string',
         demandOption: true,
@@ -133,6 +134,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       overflow: choiceFlag<AccOverflow>('overflow', argv.overflow, ACC_OVERFLOW_MODES),
       groups: intFlag('groups', argv.groups, 1, MAX_GROUPS),
       gateImages: intFlag('gate-images', argv['gate-images'], 1, 10_000),
+      ...dataOptions(argv),
     };
     const threads =
       argv.threads === undefined ? undefined : intFlag('threads', argv.threads, 1, 64);

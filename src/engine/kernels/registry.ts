@@ -9,7 +9,7 @@ import type { IntTensor } from '../tensor.js';
  * Kernel registry (tfjs-style): one kernel per (backend, layer kind), registered once by the
  * file that implements it; registering a name twice is an error. Layer kinds are the integer
  * graph's ops, with weight layers split by kind: input, multiply, adder, binary, bn, relu,
- * hardtanh, maxpool, flatten. The gate backend registers the same names, so one conformance
+ * hardtanh, maxpool, avgpool, add, flatten. The gate backend registers the same names, so one conformance
  * test runs every kind on both backends.
  */
 export const BACKENDS = ['functional', 'gate'] as const;

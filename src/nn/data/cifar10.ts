@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Dataset } from './dataset.js';
@@ -7,18 +7,42 @@ import type { Dataset } from './dataset.js';
  * CIFAR-10 "binary version" batches from a folder the user names (data_batch_1..5.bin for
  * training, test_batch.bin for test). Each record is 3073 bytes: the label (0..9), then
  * 1024 red, 1024 green and 1024 blue bytes, row-major 32×32 — already [C, H, W].
+ *
+ * The normalisation is not a property of the files but of the network that reads them (the
+ * official AdderNet code uses std 0.2023/0.1994/0.2010, other code 0.247/0.2435/0.2616), so the
+ * caller passes it: the checkpoint's own metadata.
  */
-export const CIFAR10_MEAN = [0.4914, 0.4822, 0.4465];
-export const CIFAR10_STD = [0.247, 0.2435, 0.2616];
 const RECORD = 1 + 3 * 32 * 32;
 
-export function loadCifar10(folder: string, split: 'train' | 'test'): Dataset {
-  const files =
-    split === 'train'
-      ? [1, 2, 3, 4, 5].map((i) => join(folder, `data_batch_${i}.bin`))
-      : [join(folder, 'test_batch.bin')];
+export interface Normalisation {
+  readonly mean: readonly number[];
+  readonly std: readonly number[];
+}
+
+/** The training batch files of a folder that exist (data_batch_1..5.bin, in order). */
+export function cifar10TrainFiles(folder: string): string[] {
+  return [1, 2, 3, 4, 5]
+    .map((i) => join(folder, `data_batch_${i}.bin`))
+    .filter((f) => existsSync(f));
+}
+
+/**
+ * Loads one split. Train reads every data_batch_N.bin present (at least one); test reads
+ * test_batch.bin. Every file is checked: a regular file, a whole number of records, labels 0–9.
+ */
+export function loadCifar10(folder: string, split: 'train' | 'test', norm: Normalisation): Dataset {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new InputError(`--data cifar10: ${folder} must be a folder of CIFAR-10 binary batches`);
+  }
+  const files = split === 'train' ? cifar10TrainFiles(folder) : [join(folder, 'test_batch.bin')];
+  if (files.length === 0) {
+    throw new InputError(
+      `CIFAR-10 folder ${folder} has no training batch (data_batch_1.bin .. data_batch_5.bin)`,
+    );
+  }
   const chunks = files.map((f) => {
     if (!existsSync(f)) throw new InputError(`CIFAR-10 file ${f} does not exist`);
+    if (!statSync(f).isFile()) throw new InputError(`CIFAR-10 file ${f} must be a regular file`);
     const bytes = new Uint8Array(readFileSync(f));
     if (bytes.length === 0 || bytes.length % RECORD !== 0) {
       throw new InputError(
@@ -49,7 +73,7 @@ export function loadCifar10(folder: string, split: 'train' | 'test'): Dataset {
     labels,
     count,
     shape: [3, 32, 32],
-    mean: CIFAR10_MEAN,
-    std: CIFAR10_STD,
+    mean: [...norm.mean],
+    std: [...norm.std],
   };
 }

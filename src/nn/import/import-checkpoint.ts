@@ -5,8 +5,7 @@ import { InputError } from '../../errors.js';
 import { loadArchitecture } from '../architectures.js';
 import { checkTensors } from '../check-tensors.js';
 import { CHECKPOINT_FORMAT, saveCheckpoint } from '../checkpoint.js';
-import { CIFAR10_MEAN, CIFAR10_STD } from '../data/cifar10.js';
-import { MNIST_MEAN, MNIST_STD } from '../data/mnist.js';
+import { IMPORT_NORMALISATION } from '../data/normalisation.js';
 import { deriveVariant, type Variant } from '../graph.js';
 import { decodeSafetensors } from '../safetensors.js';
 import { type MapRule, mapTensors } from './key-map.js';
@@ -52,11 +51,6 @@ export interface ImportResult {
   readonly out: string;
   readonly outSha256: string;
 }
-
-const DATASET_NORMALISATION: Record<string, { mean: number[]; std: number[] }> = {
-  mnist: { mean: [MNIST_MEAN], std: [MNIST_STD] },
-  cifar10: { mean: CIFAR10_MEAN, std: CIFAR10_STD },
-};
 
 export function importCheckpoint(o: ImportOptions): ImportResult {
   const graph = deriveVariant(loadArchitecture(o.net), o.variant);
@@ -112,7 +106,7 @@ function normalisation(o: ImportOptions, dataset: string, channels: number, net:
     throw new InputError('--mean and --std must be given together');
   }
   if (o.mean === undefined || o.std === undefined) {
-    const known = DATASET_NORMALISATION[dataset];
+    const known = IMPORT_NORMALISATION[dataset];
     if (!known) {
       throw new InputError(
         `--mean and --std are needed: ${net}'s dataset ${JSON.stringify(dataset)} has no default`,

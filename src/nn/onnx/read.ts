@@ -3,8 +3,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../../errors.js';
 import { readInputFile } from '../../fsutil.js';
-import { CIFAR10_MEAN, CIFAR10_STD } from '../data/cifar10.js';
-import { MNIST_MEAN, MNIST_STD } from '../data/mnist.js';
+import { IMPORT_NORMALISATION } from '../data/normalisation.js';
 import { deriveVariant, type ModelGraph } from '../graph.js';
 import type { Tensor } from '../tensor.js';
 import { convertOnnx, type OnnxNetwork } from './convert.js';
@@ -62,11 +61,6 @@ export function decodeOnnxFile(bytes: Uint8Array, path: string): OnnxFile {
   return { ...convertOnnx(decodeOnnx(bytes, path), path, name), sha256 };
 }
 
-const NORMALISATION: Record<string, { mean: number[]; std: number[] }> = {
-  mnist: { mean: [MNIST_MEAN], std: [MNIST_STD] },
-  cifar10: { mean: CIFAR10_MEAN, std: CIFAR10_STD },
-};
-
 /**
  * The checkpoint an ONNX file stands for: its CNN (the weights are a CNN's), with the metadata
  * `import` writes. `mean`/`std` default to the dataset's usual statistics when it has them.
@@ -77,7 +71,7 @@ export function onnxCheckpointParts(
   norm?: { mean: readonly number[]; std: readonly number[] },
 ): { graph: ModelGraph; tensors: Map<string, Tensor>; metadata: Record<string, string> } {
   const graph = deriveVariant(onnx.arch, 'cnn');
-  const n = norm ?? NORMALISATION[graph.dataset];
+  const n = norm ?? IMPORT_NORMALISATION[graph.dataset];
   return {
     graph,
     tensors: onnx.tensors,
