@@ -50,7 +50,14 @@ export function saveCheckpoint(
  */
 export function loadCheckpoint(path: string): Checkpoint {
   if (!existsSync(path)) throw new InputError(`checkpoint ${path} does not exist`);
-  const bytes = new Uint8Array(readInputFile(path, `checkpoint ${path}`));
+  return decodeCheckpoint(new Uint8Array(readInputFile(path, `checkpoint ${path}`)), path);
+}
+
+/**
+ * A checkpoint from bytes already read (a queue worker decodes exactly the bytes whose hash it
+ * checked); `path` names them in messages.
+ */
+export function decodeCheckpoint(bytes: Uint8Array, path: string): Checkpoint {
   const { tensors, metadata } = decodeSafetensors(bytes, path);
   if (metadata.format !== CHECKPOINT_FORMAT) {
     throw new InputError(

@@ -1,0 +1,68 @@
+import { availableParallelism } from 'node:os';
+import type { CommandModule } from 'yargs';
+import { checkReachable } from '../../queue/connection.js';
+import { realRoot } from '../../queue/files.js';
+import { parseQueueUrl } from '../../queue/url.js';
+import { startWorker } from '../../queue/worker.js';
+import { intFlag } from '../args.js';
+
+interface WorkerArgs {
+  queue: string;
+  root: string;
+  threads?: number;
+  'lock-seconds': number;
+  quiet: boolean;
+}
+
+export const workerCommand: CommandModule<object, WorkerArgs> = {
+  command: 'worker',
+  describe: 'take sweep points from a Redis queue and compute them (until stopped)',
+  builder: (y) =>
+    y
+      .option('queue', {
+        type: 'string',
+        demandOption: true,
+        describe: 'the queue: redis://[:password@]host:port/db or rediss:// (TLS)',
+      })
+      .option('root', {
+        type: 'string',
+        default: '.',
+        describe: 'the only folder model and table files are read from (matched by SHA-256)',
+      })
+      .option('threads', { type: 'number', describe: 'points at once (default: all cores)' })
+      .option('lock-seconds', {
+        type: 'number',
+        default: 30,
+        describe: 'a job whose worker stops answering for this long goes to another worker',
+      })
+      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing per job' })
+      .example(
+        '$0 worker --queue redis://127.0.0.1:6379/0 --root . --threads 2',
+        'serve sweeps enqueued by `addersim sweep --queue` (stop with Ctrl-C: jobs in flight finish first)',
+      ),
+  handler: async (argv) => {
+    const address = parseQueueUrl(argv.queue);
+    const root = realRoot(argv.root);
+    const threads =
+      argv.threads === undefined ? availableParallelism() : intFlag('threads', argv.threads, 1, 64);
+    const lockSeconds = intFlag('lock-seconds', argv['lock-seconds'], 1, 3600);
+    await checkReachable(address);
+    const log = argv.quiet
+      ? undefined
+      : (line: string) => process.stderr.write(`addersim worker: ${line}\n`);
+    const worker = startWorker({ address, root, threads, lockSeconds, log });
+    log?.(
+      `serving ${address.shown} with ${threads} thread${threads === 1 ? '' : 's'}, files from ${root}`,
+    );
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        log?.('stopping: finishing the jobs in flight');
+        void worker.close().then(resolve);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+  },
+};
