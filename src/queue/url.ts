@@ -56,6 +56,6 @@ export function parseQueueUrl(text: unknown, flag = '--queue'): QueueAddress {
   };
   const username = url.username === '' ? undefined : decode(url.username);
   const password = url.password === '' ? undefined : decode(url.password);
-  const shown = `${url.protocol}//${username ?? ''}${password !== undefined ? ':***' : ''}${username !== undefined || password !== undefined ? '@' : ''}${url.host}/${db}`;
+  const shown = `${url.protocol}//${username ?? ''}${password !== undefined ? ':***' : ''}${username !== undefined || password !== undefined ? '@' : ''}${url.hostname}:${port}/${db}`;
   return { host, port, db, username, password, tls: url.protocol === 'rediss:', shown };
 }
