@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { RedisOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { InputError } from '../errors.js';
@@ -18,7 +19,8 @@ export function redisOptions(address: QueueAddress): RedisOptions {
     db: address.db,
     username: address.username,
     password: address.password,
-    tls: address.tls ? { servername: address.host } : undefined,
+    // SNI takes a host name only; an IP address is still checked against the certificate.
+    tls: address.tls ? (isIP(address.host) ? {} : { servername: address.host }) : undefined,
     maxRetriesPerRequest: null,
   };
 }
