@@ -30,9 +30,22 @@ export interface QueueWorkerOptions {
   readonly threads: number;
   /** How long a claim lasts without renewal (and how often stalled jobs are looked for). */
   readonly lockSeconds: number;
-  /** One line per job taken, finished or failed. */
-  readonly log?: (line: string) => void;
+  /** Told of every job taken, finished or failed, and of connection trouble. */
+  readonly report?: (event: WorkerEvent) => void;
 }
+
+/** What a worker reports: `point` is the point's canonical key, `job` the job id. */
+export type WorkerEvent =
+  | { readonly event: 'took'; readonly point: string }
+  | {
+      readonly event: 'done';
+      readonly point: string;
+      readonly seconds: number;
+      readonly done: number;
+      readonly failed: number;
+    }
+  | { readonly event: 'failed'; readonly job: string; readonly reason: string }
+  | { readonly event: 'redis'; readonly reason: string };
 
 export interface QueueWorker {
   /** Finishes the jobs in flight, then disconnects. */
@@ -64,7 +77,7 @@ function verify(job: QueueJob, root: string): VerifiedJob {
 }
 
 export function startWorker(options: QueueWorkerOptions): QueueWorker {
-  const log = options.log ?? (() => {});
+  const report = options.report ?? (() => {});
   const pool = workerScriptExists(THREAD_URL)
     ? new StandingPool<VerifiedJob, SweepRecord>(THREAD_URL, options.threads)
     : undefined;
@@ -83,14 +96,18 @@ export function startWorker(options: QueueWorkerOptions): QueueWorker {
       throw err;
     }
     const key = pointKey(verified.job.point);
-    log(`took point ${key}`);
+    report({ event: 'took', point: key });
     try {
       // Without the compiled thread script (running from sources) the point runs here.
       const record = await (pool ? pool.run(verified) : computeVerified(verified));
       done++;
-      log(
-        `done point ${key} in ${((Date.now() - started) / 1000).toFixed(1)} s (${done} done, ${failed} failed)`,
-      );
+      report({
+        event: 'done',
+        point: key,
+        seconds: (Date.now() - started) / 1000,
+        done,
+        failed,
+      });
       return record;
     } catch (err) {
       if (err instanceof InputError) throw new UnrecoverableError(err.message);
@@ -106,10 +123,10 @@ export function startWorker(options: QueueWorkerOptions): QueueWorker {
   });
   worker.on('failed', (job, err) => {
     failed++;
-    log(`failed ${job?.id ?? 'a job'}: ${err.message.split('\n')[0]}`);
+    report({ event: 'failed', job: job?.id ?? '', reason: err.message.split('\n')[0] });
   });
   // A lost connection is retried by ioredis; say so instead of crashing.
-  worker.on('error', (err) => log(`redis: ${err.message.split('\n')[0]}`));
+  worker.on('error', (err) => report({ event: 'redis', reason: err.message.split('\n')[0] }));
   return {
     async close() {
       await worker.close();

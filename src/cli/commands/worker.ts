@@ -3,7 +3,7 @@ import type { CommandModule } from 'yargs';
 import { checkReachable } from '../../queue/connection.js';
 import { realRoot } from '../../queue/files.js';
 import { parseQueueUrl } from '../../queue/url.js';
-import { startWorker } from '../../queue/worker.js';
+import { startWorker, type WorkerEvent } from '../../queue/worker.js';
 import { intFlag } from '../args.js';
 
 interface WorkerArgs {
@@ -12,6 +12,7 @@ interface WorkerArgs {
   threads?: number;
   'lock-seconds': number;
   quiet: boolean;
+  json: boolean;
 }
 
 export const workerCommand: CommandModule<object, WorkerArgs> = {
@@ -36,6 +37,11 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
         describe: 'a job whose worker stops answering for this long goes to another worker',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing per job' })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'report each job as one JSON line on stdout instead of text on stderr',
+      })
       .example(
         '$0 worker --queue redis://127.0.0.1:6379/0 --root . --threads 2',
         'serve sweeps enqueued by `addersim sweep --queue` (stop with Ctrl-C: jobs in flight finish first)',
@@ -47,10 +53,14 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
       argv.threads === undefined ? availableParallelism() : intFlag('threads', argv.threads, 1, 64);
     const lockSeconds = intFlag('lock-seconds', argv['lock-seconds'], 1, 3600);
     await checkReachable(address);
-    const log = argv.quiet
+    const text = (line: string) => process.stderr.write(`addersim worker: ${line}\n`);
+    const report = argv.quiet
       ? undefined
-      : (line: string) => process.stderr.write(`addersim worker: ${line}\n`);
-    const worker = startWorker({ address, root, threads, lockSeconds, log });
+      : argv.json
+        ? (event: WorkerEvent) => process.stdout.write(`${JSON.stringify(event)}\n`)
+        : (event: WorkerEvent) => text(describeEvent(event));
+    const worker = startWorker({ address, root, threads, lockSeconds, report });
+    const log = argv.quiet || argv.json ? undefined : text;
     log?.(
       `serving ${address.shown} with ${threads} thread${threads === 1 ? '' : 's'}, files from ${root}`,
     );
@@ -66,3 +76,16 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
     });
   },
 };
+
+function describeEvent(e: WorkerEvent): string {
+  switch (e.event) {
+    case 'took':
+      return `took point ${e.point}`;
+    case 'done':
+      return `done point ${e.point} in ${e.seconds.toFixed(1)} s (${e.done} done, ${e.failed} failed)`;
+    case 'failed':
+      return `failed job ${e.job}: ${e.reason}`;
+    case 'redis':
+      return `redis: ${e.reason}`;
+  }
+}
