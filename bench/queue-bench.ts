@@ -11,10 +11,13 @@ import { fromRoot } from '../src/paths.js';
  * 1. The same sweep of LeNet-5 points (bits 2..12 x accumulator 30 bits and full, LIMIT images each)
  *    as wall time from start to finished results file: the local sweep on 1 thread and on 2
  *    threads, and the queued sweep with 1, 2 and 4 worker processes of one thread each
- *    (process start and each process's calibration included, as a user waits for them).
- * 2. The queue's own cost per point: (queued with 1 worker - local on 1 thread) / points, and
- *    a no-op job's round trip through BullMQ (add, take, complete, read back) with nothing
- *    computed, which is the floor any point pays.
+ *    (the local runs from process start; the workers already started and waiting for work, as
+ *    they would be, their calibration inside the time).
+ * 2. The queue's own cost per point: (queued with 1 worker - local on 1 thread) / points, on
+ *    those points and on 132 near-empty points (one image; points differing only in adder and
+ *    |a-b| variant share one functional run inside a thread, so they compute almost nothing
+ *    and the difference is the queue's), and a no-op job's round trip through BullMQ (add,
+ *    take, complete, read back) with nothing computed, the floor any point pays.
  * The results files are checked byte-identical to the local one. On a 2-core machine more than
  * 2 workers only share the same cores; docs/queue.md turns these figures into an estimate for
  * machines that each bring their own.
@@ -33,6 +36,23 @@ const GRID = [
   '--quiet',
 ];
 const POINTS = 22;
+/** 11 widths x 2 accumulators x 2 adders x 3 |a-b| variants, one image: the queue's cost alone. */
+const EMPTY = [
+  '--model',
+  MODEL,
+  '--bits',
+  '2,3,4,5,6,7,8,9,10,11,12',
+  '--acc-bits',
+  '30,full',
+  '--adder',
+  'ripple-carry,kogge-stone',
+  '--absdiff',
+  'sub-negate,dual-sub-mux,ones-complement',
+  '--limit',
+  '1',
+  '--quiet',
+];
+const EMPTY_POINTS = 132;
 const BIN = fromRoot('dist', 'src', 'cli', 'bin.js');
 
 function freePort(): Promise<number> {
@@ -149,6 +169,22 @@ export async function run(): Promise<void> {
     }
     console.log(
       `queue overhead per point (queue 1 worker - local 1 thread) / ${POINTS}: ${(((queued[0] - local1) / POINTS) * 1000).toFixed(0)} ms`,
+    );
+    const emptyLocal = timed(['sweep', ...EMPTY, '--threads', '1', '--out', join(dir, 'e.jsonl')]);
+    const url = `redis://127.0.0.1:${port}/4`;
+    const one = spawn(process.execPath, [BIN, 'worker', '--queue', url, '--threads', '1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await waitFor(one, /serving/);
+    const emptyQueued = timed(['sweep', ...EMPTY, '--queue', url, '--out', join(dir, 'eq.jsonl')]);
+    await stop(one);
+    if (
+      readFileSync(join(dir, 'e.jsonl'), 'utf8') !== readFileSync(join(dir, 'eq.jsonl'), 'utf8')
+    ) {
+      throw new Error('queued near-empty points differ from the local sweep');
+    }
+    console.log(
+      `${EMPTY_POINTS} near-empty points: local 1 thread ${emptyLocal.toFixed(1)} s, queue 1 worker ${emptyQueued.toFixed(1)} s: ${(((emptyQueued - emptyLocal) / EMPTY_POINTS) * 1000).toFixed(0)} ms per point`,
     );
     const noop = await noopRoundTrip(port, 200);
     console.log(
