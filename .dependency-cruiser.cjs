@@ -17,6 +17,7 @@ const ORDER = [
   'budget',
   'pipeline',
   'sweep',
+  'queue',
   'study',
   'report',
   'cli',

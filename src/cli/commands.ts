@@ -10,6 +10,7 @@ import { rtlCommand } from './commands/rtl.js';
 import { sweepCommand } from './commands/sweep.js';
 import { tablesCommand } from './commands/tables.js';
 import { trainCommand } from './commands/train.js';
+import { workerCommand } from './commands/worker.js';
 
 /**
  * Every CLI command, in the order `--help` lists them. A new command is one file under
@@ -25,6 +26,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   importCommand,
   inferCommand,
   sweepCommand,
+  workerCommand,
   budgetCommand,
   tablesCommand,
   costCommand,

@@ -31,6 +31,11 @@ export function tableNames(): string[] {
     .sort();
 }
 
+/** The file of a shipped table, or undefined when `name` names none. */
+export function shippedTableFile(name: string): string | undefined {
+  return tableNames().includes(name) ? fromRoot(TABLE_DIR, `${name}.json`) : undefined;
+}
+
 export interface TableSummary {
   readonly name: string;
   readonly kind: TableKind;

@@ -52,7 +52,14 @@ export function saveCheckpoint(
  */
 export function loadCheckpoint(path: string): Checkpoint {
   if (!existsSync(path)) throw new InputError(`checkpoint ${path} does not exist`);
-  const bytes = new Uint8Array(readInputFile(path, `checkpoint ${path}`));
+  return decodeCheckpoint(new Uint8Array(readInputFile(path, `checkpoint ${path}`)), path);
+}
+
+/**
+ * A checkpoint from bytes already read (a queue worker decodes exactly the bytes whose hash it
+ * checked); `path` names them in messages.
+ */
+export function decodeCheckpoint(bytes: Uint8Array, path: string): Checkpoint {
   if (looksLikeOnnx(bytes)) {
     const parts = onnxCheckpointParts(decodeOnnxFile(bytes, path), path);
     new Model(parts.graph).loadState(parts.tensors, path);

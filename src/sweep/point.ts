@@ -1,10 +1,28 @@
 import type { TableCost } from '../cost/price-inference.js';
 import type { CostTable } from '../cost/table-types.js';
 import { loadTable } from '../cost/tables.js';
+import { type Checkpoint, loadCheckpoint } from '../nn/checkpoint.js';
 import { measureNetwork, type NetworkResult } from '../pipeline/measure.js';
-import { type PreparedNetwork, prepareNetwork, requantize } from '../pipeline/prepare.js';
+import { type PreparedNetwork, prepareCheckpoint, requantize } from '../pipeline/prepare.js';
 import type { SweepPoint, SweepRecord, SweepSpec } from './spec.js';
 import { sweepSettings } from './spec.js';
+
+/**
+ * Where a point's inputs come from: by default the sweep's own paths (`spec.model`, each table
+ * by name or path); a queue worker brings the bytes it has checked against the job's hashes.
+ * Either way the record names the inputs as the sweep spec does, so it is the same bytes.
+ */
+export interface PointSources {
+  checkpoint(): Checkpoint;
+  table(nameOrPath: string): CostTable;
+}
+
+function localSources(spec: SweepSpec): PointSources {
+  return {
+    checkpoint: () => loadCheckpoint(spec.model),
+    table: (name) => loadTable(name, '--table'),
+  };
+}
 
 /**
  * Computes one sweep point. Accuracy and counts come from a functional run on `limit` images
@@ -20,19 +38,22 @@ export class PointComputer {
   private readonly gate = new Map<string, Promise<NetworkResult>>();
   private readonly tables = new Map<string, CostTable>();
 
-  constructor(readonly spec: SweepSpec) {}
+  constructor(
+    readonly spec: SweepSpec,
+    private readonly sources: PointSources = localSources(spec),
+  ) {}
 
   private table(name: string): CostTable {
     let t = this.tables.get(name);
     if (!t) {
-      t = loadTable(name, '--table');
+      t = this.sources.table(name);
       this.tables.set(name, t);
     }
     return t;
   }
 
   private base(): PreparedNetwork {
-    this.prepared ??= prepareNetwork(this.spec.model, {
+    this.prepared ??= prepareCheckpoint(this.sources.checkpoint(), this.spec.model, {
       groups: this.spec.groups,
       data: this.spec.data,
       calibration: this.spec.calibration,

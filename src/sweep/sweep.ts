@@ -6,7 +6,14 @@ import { checkOutputFile, writeFileAtomic } from '../fsutil.js';
 import { loadCheckpoint } from '../nn/checkpoint.js';
 import { runPool } from '../parallel/pool.js';
 import { computePoint, type PointJob } from './point.js';
-import { pointKey, type SweepRecord, type SweepSpec, sweepPoints, sweepSettings } from './spec.js';
+import {
+  pointKey,
+  type SweepPoint,
+  type SweepRecord,
+  type SweepSpec,
+  sweepPoints,
+  sweepSettings,
+} from './spec.js';
 
 /**
  * A resumable sweep. Every finished point is appended to `out` as one JSON line the moment it
@@ -22,8 +29,20 @@ import { pointKey, type SweepRecord, type SweepSpec, sweepPoints, sweepSettings 
 /** The compiled worker script (absent when running from the TypeScript sources). */
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
+/**
+ * Computes the given points (those not yet in the results file), handing each record to
+ * `onRecord` as it completes, in any order. The default runs them on worker threads here; a
+ * queue coordinator hands them to workers elsewhere.
+ */
+export type PointExecutor = (
+  points: readonly SweepPoint[],
+  onRecord: (record: SweepRecord) => void,
+) => Promise<void>;
+
 export interface SweepOptions {
+  /** Worker threads of the default executor. */
   readonly threads?: number;
+  readonly compute?: PointExecutor;
   /** Called with the points done (including those found in the file) and the total. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -80,16 +99,36 @@ export async function runSweep(
   const resumed = done.size;
   options.onProgress?.(done.size, points.length);
   const todo = points.filter((p) => !done.has(p.index));
-  const jobs: PointJob[] = todo.map((point) => ({ spec, point }));
-  const threads = options.threads ?? availableParallelism();
-  await runPool<PointJob, SweepRecord>(WORKER_URL, jobs, threads, computePoint, (record) => {
+  const onRecord = (record: SweepRecord) => {
+    // A record arriving twice (a queue job taken over after its worker went silent) is kept once.
+    if (done.has(record.index)) return;
     appendFileSync(out, line(record));
     done.set(record.index, record);
     options.onProgress?.(done.size, points.length);
-  });
+  };
+  const compute =
+    options.compute ?? ((todo, emit) => computeOnThreads(spec, todo, options.threads, emit));
+  await compute(todo, onRecord);
   write();
   const records = [...done.values()].sort((a, b) => a.index - b.index);
   return { records, resumed, computed: todo.length };
+}
+
+/** The default executor: the points on worker threads of this machine. */
+function computeOnThreads(
+  spec: SweepSpec,
+  todo: readonly SweepPoint[],
+  threads: number | undefined,
+  onRecord: (record: SweepRecord) => void,
+): Promise<void> {
+  const jobs: PointJob[] = todo.map((point) => ({ spec, point }));
+  return runPool<PointJob, SweepRecord>(
+    WORKER_URL,
+    jobs,
+    threads ?? availableParallelism(),
+    computePoint,
+    onRecord,
+  );
 }
 
 /** The settings a header names, as records carry them (without the `addersim` kind). */

@@ -468,6 +468,67 @@ const CASES: Record<string, Case[]> = {
               `^${re(badJson)} must be valid JSON, not text that fails to parse \\(.+\\)$`,
             ),
           ],
+          [
+            '--status without --queue',
+            [
+              '--model',
+              fromRoot('models', 'lenet5-bn-adder.safetensors'),
+              '--out',
+              's.jsonl',
+              '--status',
+            ],
+            '--status needs --queue (the queue to ask)',
+          ],
+          [
+            '--threads with --queue',
+            [
+              '--model',
+              fromRoot('models', 'lenet5-bn-adder.safetensors'),
+              '--out',
+              's.jsonl',
+              '--queue',
+              'redis://127.0.0.1:1/0',
+              '--threads',
+              '2',
+            ],
+            '--threads and --queue cannot be given together (workers choose their threads: addersim worker --threads)',
+          ],
+          [
+            'a model outside --root',
+            [
+              '--model',
+              fromRoot('models', 'lenet5-bn-adder.safetensors'),
+              '--out',
+              's.jsonl',
+              '--queue',
+              'redis://127.0.0.1:1/0',
+            ],
+            new RegExp(
+              `^--model ${re(fromRoot('models', 'lenet5-bn-adder.safetensors'))} must be inside --root \\S+ \\(workers read files only from under their own root\\), not outside it$`,
+            ),
+          ],
+        ] satisfies Case[],
+      }
+    : {}),
+  ...(NAMES.includes('worker')
+    ? {
+        worker: [
+          ['no --queue', [], 'worker needs --queue (addersim worker --help describes it)'],
+          [
+            'a URL of another scheme',
+            ['--queue', 'http://h:6379/0'],
+            '--queue must be a URL redis://[:password@]host[:port][/db] or rediss://... (TLS), not "http://h:6379/0"',
+          ],
+          [
+            'a missing --root',
+            ['--queue', 'redis://127.0.0.1:1/0', '--root', missing('root')],
+            `--root must be an existing folder, not ${JSON.stringify(missing('root'))} (ENOENT)`,
+          ],
+          [
+            '--lock-seconds 0',
+            ['--queue', 'redis://127.0.0.1:1/0', '--lock-seconds', '0'],
+            '--lock-seconds must be an integer from 1 to 3600, not 0',
+          ],
         ] satisfies Case[],
       }
     : {}),

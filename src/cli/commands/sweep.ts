@@ -19,6 +19,7 @@ import { choiceFlag, choiceListFlag, intFlag, intListFlag } from '../args.js';
 import { type DataArgs, dataOptions, withDataFlags } from '../data-flags.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
+import { queueFlags, sweepOnQueue } from './sweep-queue.js';
 
 interface SweepArgs extends DataArgs {
   model: string;
@@ -36,13 +37,16 @@ interface SweepArgs extends DataArgs {
   threads?: number;
   json: boolean;
   quiet: boolean;
+  queue?: string;
+  root: string;
+  status: boolean;
 }
 
 export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: 'sweep',
   describe: 'accuracy and cost over bits x accumulator x adder x |a-b| x table (resumable)',
   builder: (y) =>
-    withDataFlags(y)
+    queueFlags(withDataFlags(y))
       .option('model', {
         type: 'string',
         demandOption: true,
@@ -118,6 +122,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .example(
         '$0 sweep --model models/lenet5-bn-adder.safetensors --adder ripple-carry,kogge-stone --table cells-45nm --out arch.jsonl',
         'adder architectures priced from gate-level toggles',
+      )
+      .example(
+        '$0 sweep --model models/lenet5-bn-adder.safetensors --bits 4,6,8 --queue redis://127.0.0.1:6379/0 --out q.jsonl',
+        'the points as jobs for `addersim worker` processes on any number of machines',
       ),
   handler: async (argv) => {
     const spec: SweepSpec = {
@@ -139,13 +147,13 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const threads =
       argv.threads === undefined ? undefined : intFlag('threads', argv.threads, 1, 64);
     let bar: ReturnType<typeof startProgress> | undefined;
-    const result = await runSweep(spec, argv.out, {
-      threads,
-      onProgress: (done, total) => {
-        bar ??= startProgress(total, { quiet: argv.quiet, label: 'sweep' });
-        bar.update(done);
-      },
-    });
+    const onProgress = (done: number, total: number) => {
+      bar ??= startProgress(total, { quiet: argv.quiet, label: 'sweep' });
+      bar.update(done);
+    };
+    const queued = await sweepOnQueue(spec, argv.out, { ...argv, threads }, onProgress);
+    if (queued.handled && !queued.result) return;
+    const result = queued.result ?? (await runSweep(spec, argv.out, { threads, onProgress }));
     bar?.stop();
     if (argv.json) {
       printJson(result.records);
