@@ -1,4 +1,6 @@
+import type { ApproxResults } from '../study/approx.js';
 import type { ReportResults } from '../study/results.js';
+import { approxPart } from './approx/index.js';
 import { buildDocument } from './build.js';
 import { chartFont, type RenderedChart, renderCharts } from './charts/index.js';
 import { csvFiles } from './csv-tables.js';
@@ -14,6 +16,8 @@ export interface WriteReportOptions {
   readonly charts?: boolean;
   /** How a refusal names the folder (default "report folder"; the CLI says "--out"). */
   readonly label?: string;
+  /** Sweeps over approximate circuits: adds the "Approximate arithmetic" part (approx/). */
+  readonly approx?: ApproxResults;
 }
 
 export interface WrittenReport {
@@ -49,7 +53,12 @@ export function renderReport(value: ReportResults, options: WriteReportOptions =
     : font === null
       ? 'No font was installed on the machine that drew the charts, so they carry no text (titles, axes and legends are missing); the tables hold every number.'
       : null;
-  const blocks = buildDocument(results, verdict, { charts, chartNote });
+  const approx = options.approx === undefined ? undefined : approxPart(options.approx, drawCharts);
+  const blocks = [
+    ...buildDocument(results, verdict, { charts, chartNote }),
+    ...(approx?.blocks ?? []),
+  ];
+  const allCharts = [...charts, ...(approx?.charts ?? [])];
   const files = new Map<string, string | Uint8Array>();
   files.set('report.md', renderMarkdown(blocks));
   files.set(
@@ -57,12 +66,13 @@ export function renderReport(value: ReportResults, options: WriteReportOptions =
     renderHtml(
       `addersim report: ${results.meta.name}`,
       blocks,
-      new Map(charts.map((c) => [c.id, c.png])),
+      new Map(allCharts.map((c) => [c.id, c.png])),
     ),
   );
   files.set('results.json', resultsJson(results));
   for (const csv of csvFiles(results)) files.set(csv.name, csv.text);
-  for (const c of charts) files.set(c.file, c.png);
+  for (const c of allCharts) files.set(c.file, c.png);
+  if (approx) files.set(approx.csv.name, approx.csv.text);
   return { files, charts, verdict, chartFont: font };
 }
 

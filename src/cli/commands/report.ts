@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { InputError, show } from '../../errors.js';
 import { checkReportFolder } from '../../report/folder.js';
 import { writeReport } from '../../report/write.js';
+import { approxStudy } from '../../study/approx.js';
 import { headlineRows } from '../../study/headline.js';
 import { runStudy } from '../../study/index.js';
 import type { StudyProgress } from '../../study/options.js';
@@ -23,6 +24,7 @@ interface ReportArgs {
   bnn?: string;
   json: boolean;
   quiet: boolean;
+  approx?: string;
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -103,6 +105,11 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
         default: false,
         describe: 'print nothing but the report folder',
       })
+      .option('approx', {
+        type: 'string',
+        describe:
+          'comma-separated sweep results over --sub-circuit / --mul-circuit (cell table): adds the "Approximate arithmetic" section',
+      })
       .example('$0 report', 'the default report of the shipped MNIST models into reports/latest/')
       .example('$0 report --name int4 --bits 4', 'costs and verdict at 4 bits, in reports/int4/')
       .example('$0 report --limit 1000 --out /tmp/quick', 'a quick report on 1,000 test images')
@@ -115,6 +122,9 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     // Refused before the study runs (minutes), not after.
     checkReportFolder(folder, label);
     const limit = argv.limit === undefined ? undefined : intFlag('limit', argv.limit, 1, 1_000_000);
+    // Read before the study runs, so a bad results file is refused at once.
+    const approx =
+      argv.approx === undefined ? undefined : approxStudy(String(argv.approx).split(','));
     const results = await runStudy({
       bits: intFlag('bits', argv.bits, MIN_BITS, MAX_BITS),
       seed: intFlag('seed', argv.seed, 0, 2 ** 32 - 1),
@@ -123,7 +133,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       checkpoints: { addernet: argv.addernet, cnn: argv.cnn, bnn: argv.bnn },
       progress: stageBars(argv.quiet || argv.json),
     });
-    const written = writeReport(folder, results, { label });
+    const written = writeReport(folder, results, { label, approx });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (argv.json) {
       printJson({
