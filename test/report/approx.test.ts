@@ -103,6 +103,9 @@ describe('approximate arithmetic study', () => {
     expect(md).toContain(
       "Within 1 accuracy point of exact, 1 of 5 approximate adders keep the AdderNet and 1 of 2 approximate multipliers keep the CNN; the best tolerated adder saves 10.0% of the AdderNet's compute energy and the best tolerated multiplier 25.0% of the CNN's, so here the CNN gains more from approximation.",
     );
+    expect(md).toContain(
+      "The network's own exact datapath (no slot circuit) costs 120.0% of the reference.",
+    );
     expect(md).toContain('| loa:4 | 97.00% | −2.00 |');
     expect(readPng(withApprox.files.get('charts/approx-pareto.png') as Uint8Array).width).toBe(900);
     expect((withApprox.files.get('approx.csv') as string).split('\r\n')[1]).toBe(

@@ -22,11 +22,15 @@ function sideLine(side: ApproxSide): string {
   const best = cheapestTolerated(side);
   const front = side.points.filter((p) => p.pareto);
   const saving = 100 - relativeEnergy(side, best.energyPj);
+  const plain = side.points.find((p) => p.circuit === 'exact');
   return (
     `${sideName(side)}: the exact circuit (${ref.circuit}) reaches ${pct(100 * ref.accuracy)} at ${formatEnergy(ref.energyPj)} per inference; ` +
     `the cheapest circuit within ${TOLERANCE_PP} point of it is ${best.circuit} (${pct(100 * best.accuracy)}, ${signed(pp(best, ref))} points) at ${formatEnergy(best.energyPj)}, ` +
     `${saving.toFixed(1)}% less energy${best.areaUm2 !== null && ref.areaUm2 !== null ? `, PE area ${formatArea(best.areaUm2)} against ${formatArea(ref.areaUm2)}` : ''}. ` +
-    `Pareto front: ${front.map((p) => `${p.circuit} (${pct(100 * p.accuracy)} at ${relativeEnergy(side, p.energyPj).toFixed(1)}%)`).join(', ')}.`
+    `Pareto front: ${front.map((p) => `${p.circuit} (${pct(100 * p.accuracy)} at ${relativeEnergy(side, p.energyPj).toFixed(1)}%)`).join(', ')}.` +
+    (plain === undefined || plain === ref
+      ? ''
+      : ` The network's own exact datapath (no slot circuit) costs ${relativeEnergy(side, plain.energyPj).toFixed(1)}% of the reference.`)
   );
 }
 
