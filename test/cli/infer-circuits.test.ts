@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,44 @@ describe.skipIf(!hasTool('yosys'))(toolTitle('infer with a circuit file', 'yosys
     expect(named.layers.map((l) => l.overflowEvents)).toEqual(
       f.layers.map((l) => l.overflowEvents),
     );
+  });
+});
+
+describe.skipIf(!hasTool('yosys'))(toolTitle('sweep over a folder of circuits', 'yosys'), () => {
+  it('takes none, names and every netlist in a folder, one point per circuit', () => {
+    const folder = join(scratch, 'adders');
+    mkdirSync(folder);
+    for (const name of ['loa8_structural.v', 'loa8_behavioural.v']) {
+      copyFileSync(
+        fromRoot('test', 'gen', 'import', 'fixtures', 'handwritten', name),
+        join(folder, name),
+      );
+    }
+    const out = join(scratch, 'sweep.jsonl');
+    const r = runCli([
+      'sweep',
+      '--model',
+      fromRoot('models', 'lenet5-bn-adder.safetensors'),
+      '--sub-circuit',
+      `none,loa:4,${folder}`,
+      '--table',
+      'asic-45nm-horowitz',
+      '--limit',
+      '20',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const records = JSON.parse(r.stdout) as { sub?: string; correct: number }[];
+    expect(records.map((x) => x.sub?.replace(/@[0-9a-f]{12}$/, '@hash'))).toEqual([
+      undefined,
+      'loa:4',
+      'loa8_behavioural@hash',
+      'loa8_structural@hash',
+    ]);
+    // Three LOA(4) circuits, one function: the same accuracy.
+    expect(new Set(records.slice(1).map((x) => x.correct)).size).toBe(1);
   });
 });
 
