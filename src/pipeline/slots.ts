@@ -30,6 +30,12 @@ export function checkSlots(
       );
     for (const w of layers) {
       slotCircuit(slot, key, w.operandBits, known);
+      // The mul unit's sign-magnitude product has 2n + 1 bits (an approximate magnitude may
+      // exceed the exact range); the accumulator must hold it.
+      if (slot === 'mul' && w.accBits < 2 * w.operandBits + 1)
+        throw new InputError(
+          `${SLOT_FLAGS[slot]} needs accumulators of at least ${2 * w.operandBits + 1} bits for its ${2 * w.operandBits + 1}-bit signed products; layer ${w.id} has ${w.accBits} (--acc-bits)`,
+        );
       if (backend === 'functional' && w.operandBits > MAX_TABLE_BITS)
         throw new InputError(
           `${SLOT_FLAGS[slot]} on the functional backend needs operands of at most ${MAX_TABLE_BITS} bits (layer ${w.id} has ${w.operandBits}); use --backend gate`,

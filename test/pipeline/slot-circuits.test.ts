@@ -50,6 +50,16 @@ describe('slot circuits on both backends', () => {
     });
   }
 
+  it('CNN, mul truncmul:5 into a narrow 17-bit accumulator (stepped, wrapping): bit-identical', async () => {
+    const narrow = prepareNetwork(fromRoot('models', 'lenet5-bn-cnn.safetensors'), {
+      bits: 8,
+      accBits: 17,
+    });
+    const { f, g } = await both(narrow, { mul: 'truncmul:5' });
+    expect(f.result.overflowEvents).toBeGreaterThan(0);
+    expect(comparable(g)).toEqual(comparable(f));
+  });
+
   it('a harsh circuit changes what the network computes', async () => {
     const exact = await measureWithPredictions(cnn, base);
     const harsh = await measureWithPredictions(cnn, { ...base, datapath: { mul: 'bam:6:12' } });
