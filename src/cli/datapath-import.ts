@@ -54,7 +54,7 @@ export function importDatapath(argv: ImportArgs & { netlist: string }): BuiltDat
 }
 
 /** `A,B:O` or `a,b:sum,cout`: two operand ports, then result ports least significant first. */
-function parsePorts(text: unknown): { operands: [string, string]; result: string[] } {
+export function parsePorts(text: unknown): { operands: [string, string]; result: string[] } {
   const fail = () =>
     new InputError(
       `--ports must be two operand ports and the result ports, as A,B:O or a,b:sum,cout, not ${show(text)}`,

@@ -1,9 +1,11 @@
+import type { ImportedCircuit } from '../gen/approx/slots.js';
 import type { IntegerGraph, IntNode } from '../quant/graph.js';
 import { mergeNodeCounts, NodeCounter, type NodeCounts } from './counters.js';
 import { nodeOrder, nodeReads } from './order.js';
 import './gate/index.js';
 import './kernels/index.js';
 import { type Backend, type Datapath, getKernel, type KernelContext } from './kernels/registry.js';
+import { registerCircuits } from './slots.js';
 import type { IntTensor } from './tensor.js';
 
 /**
@@ -24,6 +26,8 @@ export const DEFAULT_DATAPATH: Datapath = {
 export interface RunOptions {
   readonly backend?: Backend;
   readonly datapath?: Partial<Datapath>;
+  /** Imported slot circuits the datapath names by key (engine/slots.ts). */
+  readonly circuits?: readonly ImportedCircuit[];
   /** Use the WebAssembly SIMD kernels (functional backend); default true. */
   readonly simd?: boolean;
   /** Images per batch; default 256. */
@@ -49,6 +53,7 @@ export function runIntegerGraph(
 ): RunResult {
   const backend = options.backend ?? 'functional';
   const datapath = { ...DEFAULT_DATAPATH, ...options.datapath };
+  registerCircuits(options.circuits);
   const batch = options.batch ?? 256;
   const input = graph.nodes[0];
   const perImage = input.shape.reduce((a, b) => a * b, 1);

@@ -15,12 +15,14 @@ import type { Backend, Datapath } from '../engine/kernels/registry.js';
 import { runParallel } from '../engine/parallel.js';
 import { DEFAULT_DATAPATH, type RunResult } from '../engine/run.js';
 import { InputError } from '../errors.js';
+import type { ImportedCircuit } from '../gen/approx/slots.js';
 import type { Variant } from '../nn/graph.js';
 import type { WeightNode } from '../quant/graph.js';
 import type { QuantOptions, ResolvedQuantOptions } from '../quant/options.js';
 import type { DataOptions } from './datasets.js';
 import { type LayerResult, layerResults } from './layers.js';
 import { floatAccuracy, type PreparedNetwork, prepareNetwork } from './prepare.js';
+import { checkSlots } from './slots.js';
 
 /**
  * The one path from a checkpoint to a counted, priced result. `infer`, `sweep` and the report's
@@ -31,6 +33,8 @@ import { floatAccuracy, type PreparedNetwork, prepareNetwork } from './prepare.j
 export interface InferOptions extends QuantOptions, DataOptions {
   readonly backend?: Backend;
   readonly datapath?: Partial<Datapath>;
+  /** Imported slot circuits the datapath's `sub` / `mul` keys name (gen/approx/slots.ts). */
+  readonly circuits?: readonly ImportedCircuit[];
   /** Test images: the first N; default all. */
   readonly limit?: number;
   /** Test images by index instead of the first `limit` (ascending, distinct). */
@@ -107,6 +111,7 @@ export async function measureWithPredictions(
   const chosen = chooseImages(test.count, options);
   const backend = options.backend ?? 'functional';
   const datapath = { ...DEFAULT_DATAPATH, ...options.datapath };
+  checkSlots(graph, datapath, options.circuits, backend, prepared.path);
   const tables = (options.tables ?? tableNames()).map((t) =>
     typeof t === 'string' ? loadTable(t, '--table') : t,
   );
@@ -116,6 +121,7 @@ export async function measureWithPredictions(
   const run = await runParallel(graph, images, count, {
     backend,
     datapath,
+    circuits: options.circuits,
     simd: options.simd,
     threads: options.threads,
     onProgress: (done) => options.onProgress?.(done, count),

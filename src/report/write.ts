@@ -1,4 +1,6 @@
+import type { ApproxResults } from '../study/approx.js';
 import type { ReportResults } from '../study/results.js';
+import { approxPart } from './approx/index.js';
 import { printPdf, screenshot } from './browser.js';
 import { buildDocument } from './build.js';
 import { browserChart } from './charts/browser.js';
@@ -25,6 +27,8 @@ export interface WriteReportOptions {
     readonly pdf: boolean;
     readonly screenshot: boolean;
   };
+  /** Sweeps over approximate circuits: adds the "Approximate arithmetic" part (approx/). */
+  readonly approx?: ApproxResults;
 }
 
 export interface WrittenReport {
@@ -61,7 +65,12 @@ export function renderReport(value: ReportResults, options: WriteReportOptions =
     : font === null
       ? 'No font was installed on the machine that drew the charts, so they carry no text (titles, axes and legends are missing); the tables hold every number.'
       : null;
-  const blocks = buildDocument(results, verdict, { charts, chartNote });
+  const approx = options.approx === undefined ? undefined : approxPart(options.approx, drawCharts);
+  const blocks = [
+    ...buildDocument(results, verdict, { charts, chartNote }),
+    ...(approx?.blocks ?? []),
+  ];
+  const allCharts = [...charts, ...(approx?.charts ?? [])];
   const files = new Map<string, string | Uint8Array>();
   files.set('report.md', renderMarkdown(blocks));
   files.set(
@@ -69,12 +78,17 @@ export function renderReport(value: ReportResults, options: WriteReportOptions =
     renderHtml(
       `addersim report: ${results.meta.name}`,
       blocks,
-      new Map(drawCharts ? chartSpecs(results).map((s) => [s.id, browserChart(s)]) : []),
+      new Map(
+        drawCharts
+          ? [...chartSpecs(results), ...(approx?.specs ?? [])].map((s) => [s.id, browserChart(s)])
+          : [],
+      ),
     ),
   );
   files.set('results.json', resultsJson(results));
   for (const csv of csvFiles(results)) files.set(csv.name, csv.text);
-  for (const c of charts) files.set(c.file, c.png);
+  for (const c of allCharts) files.set(c.file, c.png);
+  if (approx) files.set(approx.csv.name, approx.csv.text);
   const html = files.get('report.html') as string;
   if (options.browser?.pdf) files.set('report.pdf', printPdf(options.browser.path, html));
   if (options.browser?.screenshot) {

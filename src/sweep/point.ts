@@ -73,12 +73,19 @@ export class PointComputer {
 
   async compute(point: SweepPoint): Promise<SweepRecord> {
     const table = this.table(point.table);
-    const fkey = `${point.bits}/${point.accBits}`;
+    const slots = {
+      ...(point.sub === undefined ? {} : { sub: point.sub }),
+      ...(point.mul === undefined ? {} : { mul: point.mul }),
+    };
+    // Slot circuits change what the network computes: they are part of the shared run's key.
+    const fkey = `${point.bits}/${point.accBits}/${point.sub ?? ''}/${point.mul ?? ''}`;
     let functional = this.functional.get(fkey);
     if (!functional) {
       functional = measureNetwork(requantize(this.base(), this.quant(point)), {
         limit: this.spec.limit,
         tables: this.spec.tables.filter((t) => this.table(t).kind !== 'asic-cell'),
+        datapath: slots,
+        circuits: this.spec.circuits,
         float: false,
         threads: 1,
       });
@@ -94,7 +101,8 @@ export class PointComputer {
           limit: Math.min(this.spec.gateImages, this.spec.limit),
           tables: this.spec.tables.filter((t) => this.table(t).kind === 'asic-cell'),
           backend: 'gate',
-          datapath: { adder: point.adder, absdiff: point.absdiff },
+          datapath: { adder: point.adder, absdiff: point.absdiff, ...slots },
+          circuits: this.spec.circuits,
           float: false,
           threads: 1,
         });
@@ -113,6 +121,7 @@ export class PointComputer {
       adder: point.adder,
       absdiff: point.absdiff,
       table: point.table,
+      ...slots,
       images: f.images,
       correct: f.correct,
       accuracy: f.accuracy,

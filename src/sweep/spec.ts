@@ -1,6 +1,7 @@
 import { InputError, show } from '../errors.js';
 import type { AbsDiffVariant } from '../gen/absdiff/index.js';
 import type { AdderArch } from '../gen/adders/index.js';
+import type { ImportedCircuit } from '../gen/approx/slots.js';
 import type { CalibrationSource } from '../pipeline/datasets.js';
 import type { AccOverflow, BnMode } from '../quant/options.js';
 
@@ -28,6 +29,14 @@ export interface SweepSpec {
   /** `--data` and `--calibration` (pipeline/datasets.ts); absent: MNIST, as before. */
   readonly data?: string;
   readonly calibration?: CalibrationSource;
+  /**
+   * Slot circuits by key (gen/approx/slots.ts), in the nesting order of sweepPoints; null is
+   * the exact datapath. Absent: the exact datapath only.
+   */
+  readonly subs?: readonly (string | null)[];
+  readonly muls?: readonly (string | null)[];
+  /** The imported circuits those keys name. */
+  readonly circuits?: readonly ImportedCircuit[];
 }
 
 export interface SweepPoint {
@@ -37,16 +46,27 @@ export interface SweepPoint {
   readonly adder: AdderArch;
   readonly absdiff: AbsDiffVariant;
   readonly table: string;
+  readonly sub?: string;
+  readonly mul?: string;
 }
 
-/** A point's canonical key: two points with the same key are the same computation. */
+/**
+ * A point's canonical key: two points with the same key are the same computation. Slot
+ * circuits join the key only when a point has one, so sweeps without them keep their keys.
+ */
 export function pointKey(
-  p: Pick<SweepPoint, 'bits' | 'accBits' | 'adder' | 'absdiff' | 'table'>,
+  p: Pick<SweepPoint, 'bits' | 'accBits' | 'adder' | 'absdiff' | 'table' | 'sub' | 'mul'>,
 ): string {
-  return JSON.stringify([p.bits, p.accBits, p.adder, p.absdiff, p.table]);
+  const base: unknown[] = [p.bits, p.accBits, p.adder, p.absdiff, p.table];
+  if (p.sub !== undefined || p.mul !== undefined)
+    base.push({ sub: p.sub ?? null, mul: p.mul ?? null });
+  return JSON.stringify(base);
 }
 
-/** The points in nesting order, each once: `--bits 8,8` is one point, not two records. */
+/**
+ * The points in nesting order (bits, accumulator, adder, |a−b|, sub circuit, mul circuit,
+ * table), each once: `--bits 8,8` is one point, not two records.
+ */
 export function sweepPoints(spec: SweepSpec): SweepPoint[] {
   const points: SweepPoint[] = [];
   const seen = new Set<string>();
@@ -54,12 +74,26 @@ export function sweepPoints(spec: SweepSpec): SweepPoint[] {
     for (const accBits of spec.accBits)
       for (const adder of spec.adders)
         for (const absdiff of spec.absdiffs)
-          for (const table of spec.tables) {
-            const key = pointKey({ bits, accBits, adder, absdiff, table });
-            if (seen.has(key)) continue;
-            seen.add(key);
-            points.push({ index: points.length, bits, accBits, adder, absdiff, table });
-          }
+          for (const sub of spec.subs ?? [null])
+            for (const mul of spec.muls ?? [null])
+              for (const table of spec.tables) {
+                const slots = {
+                  ...(sub === null ? {} : { sub }),
+                  ...(mul === null ? {} : { mul }),
+                };
+                const key = pointKey({ bits, accBits, adder, absdiff, table, ...slots });
+                if (seen.has(key)) continue;
+                seen.add(key);
+                points.push({
+                  index: points.length,
+                  bits,
+                  accBits,
+                  adder,
+                  absdiff,
+                  table,
+                  ...slots,
+                });
+              }
   return points;
 }
 
@@ -87,6 +121,9 @@ export interface SweepRecord {
   readonly adder: AdderArch;
   readonly absdiff: AbsDiffVariant;
   readonly table: string;
+  /** Slot circuits by key, when the point has them. */
+  readonly sub?: string;
+  readonly mul?: string;
   readonly images: number;
   readonly correct: number;
   readonly accuracy: number;

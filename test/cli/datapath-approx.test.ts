@@ -4,18 +4,19 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../../src/paths.js';
 import { hasTool, toolTitle } from '../eda/tools.js';
-import { loa } from '../gen/approx/golden.js';
+import { brokenArray, loa } from '../gen/approx/golden.js';
+import { exhaustiveTotals } from '../gen/import/totals.js';
 import { runCli } from '../helpers/cli.js';
 
 /**
  * `datapath` with approximate archs and imported netlists (spawns the built CLI). Expected
- * error figures come from the LOA definition summed naively here, and from the EvoApproxLib C
- * models' totals stored beside the fixtures.
+ * error figures come from the circuits' definitions summed naively here (hand-written Verilog
+ * fixtures of an LOA and a broken-array multiplier).
  */
-const evoapprox = (name: string) =>
-  fromRoot('test', 'gen', 'import', 'fixtures', 'evoapprox', name);
-const fixtures: { metrics: { file: string; absolute: string; worst: string; mre: number }[] } =
-  JSON.parse(readFileSync(evoapprox('metrics.json'), 'utf8'));
+const handwritten = (name: string) =>
+  fromRoot('test', 'gen', 'import', 'fixtures', 'handwritten', name);
+const add = (a: bigint, b: bigint) => a + b;
+const mul = (a: bigint, b: bigint) => a * b;
 const scratch = mkdtempSync(join(tmpdir(), 'addersim-approx-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -78,30 +79,45 @@ describe('datapath --arch NAME:PARAM', () => {
 });
 
 describe.skipIf(!hasTool('yosys'))(toolTitle('datapath --netlist', 'yosys'), () => {
-  for (const m of fixtures.metrics.filter((f) =>
-    ['mul8u_13QR.v', 'add8u_5R3.v'].includes(f.file),
-  )) {
-    it(`imports ${m.file} and reports its C model's error totals`, () => {
-      const op = m.file.startsWith('add') ? 'add' : 'mul';
-      const r = runCli(['datapath', '--netlist', evoapprox(m.file), '--op', op, '--json']);
+  for (const c of [
+    { file: 'loa8_structural.v', op: 'add', golden: (a: bigint, b: bigint) => loa(4, a, b) },
+    {
+      file: 'bam8_behavioural.v',
+      op: 'mul',
+      golden: (a: bigint, b: bigint) => brokenArray(1, 6, 8, a, b),
+    },
+  ]) {
+    it(`imports ${c.file} and reports its definition's error totals`, () => {
+      const r = runCli(['datapath', '--netlist', handwritten(c.file), '--op', c.op, '--json']);
       expect([r.code, r.stderr]).toEqual([0, '']);
       const out = JSON.parse(r.stdout);
-      expect(out).toMatchObject({ op, arch: 'imported', bits: 8, source: evoapprox(m.file) });
+      expect(out).toMatchObject({
+        op: c.op,
+        arch: 'imported',
+        bits: 8,
+        source: handwritten(c.file),
+      });
+      const want = exhaustiveTotals(8, c.golden, c.op === 'add' ? add : mul);
       expect([out.errors.sums.absolute, out.errors.sums.worst, out.errors.mre]).toEqual([
-        m.absolute,
-        m.worst,
-        m.mre,
+        want.absolute,
+        want.worst,
+        want.mre,
       ]);
     });
   }
 
   it('verifies an exact imported multiplier and exports Verilog, VCD and activity', () => {
+    const exact = join(scratch, 'array8.v');
+    const made = runCli(['datapath', '--op', 'mul', '--bits', '8', '--verilog', exact, '--quiet']);
+    expect([made.code, made.stderr]).toEqual([0, '']);
     const v = join(scratch, 'mul.v');
     const vcd = join(scratch, 'mul.vcd');
     const r = runCli([
       'datapath',
       '--netlist',
-      evoapprox('mul8u_1JFF.v'),
+      exact,
+      '--ports',
+      'a,b:product',
       '--op',
       'mul',
       '--verify',
@@ -115,13 +131,13 @@ describe.skipIf(!hasTool('yosys'))(toolTitle('datapath --netlist', 'yosys'), () 
       '--quiet',
     ]);
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdout.split('\n')[0]).toBe('mul8u_1JFF: mul, imported, 8 bits, unsigned');
+    expect(r.stdout.split('\n')[0]).toBe('mul_array_8u: mul, imported, 8 bits, unsigned');
     expect(r.stdout).toContain('\nverify: 65536 of 65536 vectors passed (exhaustive)\n');
     expect(r.stdout).toContain(
       'errors (exhaustive, 65536 vectors): mae 0, wce 0, bias 0, mse 0, ep 0, mre 0',
     );
     expect(r.stdout).toContain('switching activity over 64 vectors');
-    expect(readFileSync(v, 'utf8')).toContain('module mul8u_1JFF (');
+    expect(readFileSync(v, 'utf8')).toContain('module mul_array_8u (');
     expect(readFileSync(vcd, 'utf8')).toContain('$enddefinitions');
   });
 
@@ -129,7 +145,7 @@ describe.skipIf(!hasTool('yosys'))(toolTitle('datapath --netlist', 'yosys'), () 
     const r = runCli([
       'datapath',
       '--netlist',
-      evoapprox('add8u_88L.v'),
+      handwritten('loa8_behavioural.v'),
       '--op',
       'add',
       '--ports',
@@ -138,7 +154,7 @@ describe.skipIf(!hasTool('yosys'))(toolTitle('datapath --netlist', 'yosys'), () 
     ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).errors.sums.absolute).toBe(
-      fixtures.metrics.find((f) => f.file === 'add8u_88L.v')!.absolute,
+      exhaustiveTotals(8, (a, b) => loa(4, b, a), add).absolute,
     );
   });
 });

@@ -5,6 +5,7 @@ import { tableNames } from '../../cost/tables.js';
 import { BACKENDS, type Backend } from '../../engine/kernels/registry.js';
 import { ABSDIFF_VARIANTS, type AbsDiffVariant } from '../../gen/absdiff/index.js';
 import { ADDER_ARCHS, type AdderArch } from '../../gen/adders/index.js';
+import { slotNames } from '../../gen/approx/slots.js';
 import { MULTIPLIER_ARCHS, type MultiplierArch } from '../../gen/multipliers/index.js';
 import { inferCheckpoint, type NetworkResult } from '../../pipeline/index.js';
 import {
@@ -21,6 +22,7 @@ import { choiceFlag, intFlag } from '../args.js';
 import { type DataArgs, dataOptions, withDataFlags } from '../data-flags.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
+import { slotChoice } from '../slot-circuits.js';
 
 interface InferArgs extends DataArgs {
   model: string;
@@ -34,6 +36,10 @@ interface InferArgs extends DataArgs {
   adder: string;
   absdiff: string;
   multiplier: string;
+  'sub-circuit'?: string;
+  'mul-circuit'?: string;
+  top?: string;
+  ports?: string;
   groups: number;
   threads?: number;
   json: boolean;
@@ -94,6 +100,19 @@ export const inferCommand: CommandModule<object, InferArgs> = {
         default: 'array',
         describe: `multiplier architecture (gate backend): ${MULTIPLIER_ARCHS.join(', ')}`,
       })
+      .option('sub-circuit', {
+        type: 'string',
+        describe: `AdderNet layers: the adder inside |x - w|, a netlist file (.v, .json) or ${slotNames('sub').join(', ')}`,
+      })
+      .option('mul-circuit', {
+        type: 'string',
+        describe: `multiply layers: the multiplier, a netlist file (.v, .json) or ${slotNames('mul').join(', ')}`,
+      })
+      .option('top', { type: 'string', describe: 'module of a circuit file (default: its top)' })
+      .option('ports', {
+        type: 'string',
+        describe: 'operand and result ports of a circuit file (default A,B:O)',
+      })
       .option('groups', {
         type: 'number',
         default: 1,
@@ -122,8 +141,17 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       .example(
         '$0 infer --model models/lenet5-bn-adder.safetensors --acc-bits 12 --overflow sat',
         'a 12-bit saturating accumulator',
+      )
+      .example(
+        '$0 infer --model models/lenet5-bn-cnn.safetensors --mul-circuit bam:2:6 --limit 1000',
+        'a broken-array multiplier in every multiply layer',
       ),
   handler: async (argv) => {
+    const files = { top: argv.top, ports: argv.ports };
+    const sub =
+      argv['sub-circuit'] === undefined ? undefined : slotChoice('sub', argv['sub-circuit'], files);
+    const mul =
+      argv['mul-circuit'] === undefined ? undefined : slotChoice('mul', argv['mul-circuit'], files);
     const options = {
       bits: intFlag('bits', argv.bits, MIN_QUANT_BITS, MAX_QUANT_BITS),
       backend: choiceFlag<Backend>('backend', argv.backend, BACKENDS),
@@ -137,7 +165,10 @@ export const inferCommand: CommandModule<object, InferArgs> = {
         adder: choiceFlag<AdderArch>('adder', argv.adder, ADDER_ARCHS),
         absdiff: choiceFlag<AbsDiffVariant>('absdiff', argv.absdiff, ABSDIFF_VARIANTS),
         multiplier: choiceFlag<MultiplierArch>('multiplier', argv.multiplier, MULTIPLIER_ARCHS),
+        ...(sub === undefined ? {} : { sub: sub.key }),
+        ...(mul === undefined ? {} : { mul: mul.key }),
       },
+      circuits: [sub?.circuit, mul?.circuit].filter((c) => c !== undefined),
       groups: intFlag('groups', argv.groups, 1, MAX_GROUPS),
       threads: argv.threads === undefined ? undefined : intFlag('threads', argv.threads, 1, 64),
       ...dataOptions(argv),

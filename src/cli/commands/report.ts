@@ -4,6 +4,7 @@ import { InputError, show } from '../../errors.js';
 import { BROWSER_ENV, FIRST_SCREEN, findBrowser, noBrowserMessage } from '../../report/browser.js';
 import { checkReportFolder } from '../../report/folder.js';
 import { writeReport } from '../../report/write.js';
+import { approxStudy } from '../../study/approx.js';
 import { headlineRows } from '../../study/headline.js';
 import { runStudy } from '../../study/index.js';
 import type { StudyProgress } from '../../study/options.js';
@@ -26,6 +27,7 @@ interface ReportArgs {
   quiet: boolean;
   pdf: boolean;
   screenshot: boolean;
+  approx?: string;
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -119,6 +121,11 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
         default: false,
         describe: 'print nothing but the report folder',
       })
+      .option('approx', {
+        type: 'string',
+        describe:
+          'comma-separated sweep results over --sub-circuit / --mul-circuit (cell table): adds the "Approximate arithmetic" section',
+      })
       .example('$0 report', 'the default report of the shipped MNIST models into reports/latest/')
       .example('$0 report --name int4 --bits 4', 'costs and verdict at 4 bits, in reports/int4/')
       .example('$0 report --limit 1000 --out /tmp/quick', 'a quick report on 1,000 test images')
@@ -136,6 +143,9 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       throw new InputError(noBrowserMessage(argv.pdf ? '--pdf' : '--screenshot'));
     }
     const limit = argv.limit === undefined ? undefined : intFlag('limit', argv.limit, 1, 1_000_000);
+    // Read before the study runs, so a bad results file is refused at once.
+    const approx =
+      argv.approx === undefined ? undefined : approxStudy(String(argv.approx).split(','));
     const results = await runStudy({
       bits: intFlag('bits', argv.bits, MIN_BITS, MAX_BITS),
       seed: intFlag('seed', argv.seed, 0, 2 ** 32 - 1),
@@ -146,6 +156,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     });
     const written = writeReport(folder, results, {
       label,
+      approx,
       browser:
         browser === null
           ? undefined

@@ -51,11 +51,19 @@ export async function sweepOnQueue(
     return { handled: false };
   }
   const address = parseQueueUrl(argv.queue);
+  if (spec.subs !== undefined || spec.muls !== undefined) {
+    throw new InputError(
+      '--sub-circuit and --mul-circuit cannot be given with --queue (workers run the exact datapaths), not with a circuit list',
+    );
+  }
   if (spec.data !== undefined || spec.calibration !== undefined) {
     // A worker reads only files named by hash under its --root; a data folder is not such a
     // file yet, so a queued sweep runs on the MNIST data every worker has.
     throw new InputError(
-      `--data and --calibration cannot be given with --queue (queued sweeps run on the MNIST data every worker has), not ${spec.data === undefined ? '' : `--data ${spec.data}`}${spec.calibration === undefined ? '' : ` --calibration ${spec.calibration}`}`.replace(', not  ', ', not '),
+      `--data and --calibration cannot be given with --queue (queued sweeps run on the MNIST data every worker has), not ${spec.data === undefined ? '' : `--data ${spec.data}`}${spec.calibration === undefined ? '' : ` --calibration ${spec.calibration}`}`.replace(
+        ', not  ',
+        ', not ',
+      ),
     );
   }
   if (argv.threads !== undefined) {

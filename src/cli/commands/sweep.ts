@@ -3,6 +3,7 @@ import { formatNumber } from '../../cost/estimate.js';
 import { tableNames } from '../../cost/tables.js';
 import { ABSDIFF_VARIANTS, type AbsDiffVariant } from '../../gen/absdiff/index.js';
 import { ADDER_ARCHS, type AdderArch } from '../../gen/adders/index.js';
+import { type Slot, slotNames } from '../../gen/approx/slots.js';
 import {
   ACC_OVERFLOW_MODES,
   type AccOverflow,
@@ -19,7 +20,23 @@ import { choiceFlag, choiceListFlag, intFlag, intListFlag } from '../args.js';
 import { type DataArgs, dataOptions, withDataFlags } from '../data-flags.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
+import { type CircuitFileArgs, slotChoices } from '../slot-circuits.js';
 import { queueFlags, sweepOnQueue } from './sweep-queue.js';
+
+/** A slot's circuit list: keys (null for `none`, the exact datapath) and imported circuits. */
+function slotList(slot: Slot, text: string | undefined, files: CircuitFileArgs) {
+  if (text === undefined) return undefined;
+  const exact = text.split(',').some((item) => item.trim() === 'none');
+  const rest = text
+    .split(',')
+    .filter((item) => item.trim() !== 'none')
+    .join(',');
+  const choices = rest.trim() === '' ? [] : slotChoices(slot, rest, files);
+  return {
+    keys: [...(exact ? [null] : []), ...choices.map((c) => c.key)],
+    circuits: choices.flatMap((c) => (c.circuit ? [c.circuit] : [])),
+  };
+}
 
 interface SweepArgs extends DataArgs {
   model: string;
@@ -34,6 +51,10 @@ interface SweepArgs extends DataArgs {
   overflow: string;
   groups: number;
   'gate-images': number;
+  'sub-circuit'?: string;
+  'mul-circuit'?: string;
+  top?: string;
+  ports?: string;
   threads?: number;
   json: boolean;
   quiet: boolean;
@@ -104,6 +125,22 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         default: 100,
         describe: 'images simulated at gate level for toggles (cell tables only)',
       })
+      .option('sub-circuit', {
+        type: 'string',
+        describe: `comma-separated adders for AdderNet's |x - w|: ${slotNames('sub').join(', ')}, netlist files, folders of them, or none (exact)`,
+      })
+      .option('mul-circuit', {
+        type: 'string',
+        describe: `comma-separated multipliers: ${slotNames('mul').join(', ')}, netlist files, folders of them, or none (exact)`,
+      })
+      .option('top', {
+        type: 'string',
+        describe: 'module of the circuit files (default: their top)',
+      })
+      .option('ports', {
+        type: 'string',
+        describe: 'operand and result ports of the circuit files (default A,B:O)',
+      })
       .option('threads', { type: 'number', describe: 'worker threads (default: all cores)' })
       .option('json', { type: 'boolean', default: false, describe: 'print the records as JSON' })
       .option('quiet', {
@@ -126,8 +163,15 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .example(
         '$0 sweep --model models/lenet5-bn-adder.safetensors --bits 4,6,8 --queue redis://127.0.0.1:6379/0 --out q.jsonl',
         'the points as jobs for `addersim worker` processes on any number of machines',
+      )
+      .example(
+        '$0 sweep --model models/lenet5-bn-cnn.safetensors --mul-circuit none,truncmul:4,bam:2:6,mine/ --table cells-45nm --gate-images 8 --limit 1000 --out mul.jsonl',
+        'approximate multipliers (generated, and every netlist in mine/): accuracy and energy',
       ),
   handler: async (argv) => {
+    const files = { top: argv.top, ports: argv.ports };
+    const sub = slotList('sub', argv['sub-circuit'], files);
+    const mul = slotList('mul', argv['mul-circuit'], files);
     const spec: SweepSpec = {
       model: argv.model,
       bits: intListFlag('bits', argv.bits, MIN_QUANT_BITS, MAX_QUANT_BITS),
@@ -143,6 +187,11 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       groups: intFlag('groups', argv.groups, 1, MAX_GROUPS),
       gateImages: intFlag('gate-images', argv['gate-images'], 1, 10_000),
       ...dataOptions(argv),
+      ...(sub === undefined ? {} : { subs: sub.keys }),
+      ...(mul === undefined ? {} : { muls: mul.keys }),
+      ...(sub === undefined && mul === undefined
+        ? {}
+        : { circuits: [...(sub?.circuits ?? []), ...(mul?.circuits ?? [])] }),
     };
     const threads =
       argv.threads === undefined ? undefined : intFlag('threads', argv.threads, 1, 64);
@@ -168,6 +217,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
           'acc',
           'adder',
           '|a-b|',
+          'circuit',
           'table',
           'accuracy',
           'energy pJ',
@@ -180,6 +230,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
           r.accBits ?? 'full',
           r.adder,
           r.absdiff,
+          [r.sub, r.mul].filter((c) => c !== undefined).join(' ') || '-',
           r.table,
           `${(100 * r.accuracy).toFixed(2)}%`,
           n(r.energyPj),

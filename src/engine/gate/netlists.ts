@@ -11,6 +11,7 @@ import type { Netlist } from '../../ir/netlist.js';
 import type { WeightNode } from '../../quant/graph.js';
 import type { AccOverflow } from '../../quant/options.js';
 import type { Datapath } from '../kernels/registry.js';
+import { mulUnitFor, subUnitFor } from '../slots.js';
 
 /**
  * The netlists the gate backend runs, described by plain specs so that worker threads can
@@ -23,6 +24,9 @@ import type { Datapath } from '../kernels/registry.js';
  * | xnor-popcount | gen buildXnorPopcount  | binary layers: one K-lane XNOR-popcount per output |
  * | multiplier    | gen buildMultiplier    | multiply-shift requantization: acc·M             |
  * | adder         | gen buildAdder         | multiply-shift requantization: + B               |
+ *
+ * A PE spec may name a slot circuit (`sub`, `mul`): the PE is then built around that circuit's
+ * unit (gen/approx/slots.ts), and the circuit's key is part of the spec's key.
  */
 export type NetlistSpec =
   | {
@@ -32,6 +36,8 @@ export type NetlistSpec =
       readonly overflow: AccOverflow;
       readonly adder: AdderArch;
       readonly variant: AbsDiffVariant;
+      /** A slot circuit in place of the variant's |x − w| (engine/slots.ts). */
+      readonly sub?: string;
     }
   | {
       readonly kind: 'pe-mac';
@@ -40,6 +46,8 @@ export type NetlistSpec =
       readonly overflow: AccOverflow;
       readonly adder: AdderArch;
       readonly multiplier: MultiplierArch;
+      /** A slot circuit in place of the multiplier arch (engine/slots.ts). */
+      readonly mul?: string;
     }
   | { readonly kind: 'xnor-popcount'; readonly width: number }
   | {
@@ -92,6 +100,10 @@ function build(spec: NetlistSpec): Netlist {
         overflow: spec.overflow,
         adder: spec.adder,
         variant: spec.variant,
+        sub:
+          spec.sub === undefined
+            ? undefined
+            : { name: spec.sub, build: subUnitFor(spec.sub, spec.width) },
       });
     case 'pe-mac':
       return buildMacPe({
@@ -101,6 +113,10 @@ function build(spec: NetlistSpec): Netlist {
         overflow: spec.overflow,
         adder: spec.adder,
         multiplier: spec.multiplier,
+        mul:
+          spec.mul === undefined
+            ? undefined
+            : { name: spec.mul, build: mulUnitFor(spec.mul, spec.width) },
       });
     case 'xnor-popcount':
       return buildXnorPopcount({ width: spec.width });
@@ -125,7 +141,18 @@ export function weightLayerSpec(node: WeightNode, datapath: Datapath): NetlistSp
     overflow: node.overflow,
     adder: datapath.adder,
   };
+  // A slot key joins the spec only when set, so the keys of exact datapaths stay as they were.
   return node.kind === 'adder'
-    ? { kind: 'pe-adder', ...common, variant: datapath.absdiff }
-    : { kind: 'pe-mac', ...common, multiplier: datapath.multiplier };
+    ? {
+        kind: 'pe-adder',
+        ...common,
+        variant: datapath.absdiff,
+        ...(datapath.sub === undefined ? {} : { sub: datapath.sub }),
+      }
+    : {
+        kind: 'pe-mac',
+        ...common,
+        multiplier: datapath.multiplier,
+        ...(datapath.mul === undefined ? {} : { mul: datapath.mul }),
+      };
 }

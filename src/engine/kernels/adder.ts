@@ -2,8 +2,10 @@ import type { WeightNode } from '../../quant/graph.js';
 import { finishUnsigned } from '../accumulate.js';
 import { fillPatches, patchBuffer, patchRows } from '../patches.js';
 import { sadRows, sadRowsJs } from '../row-kernels.js';
+import { slotTable } from '../slots.js';
 import { accTensor } from '../tensor.js';
 import { type Kernel, registerKernel } from './registry.js';
+import { slotRowSums } from './slot-rows.js';
 import { countWeightLayer, planeWeights, scatterRows } from './weight-common.js';
 
 /**
@@ -18,7 +20,31 @@ export const adderKernel: Kernel = (node, [x], ctx) => {
   const out = accTensor(w.shape, x.images);
   const data = out.data as Float64Array;
   let events = 0;
+  const sub = ctx.datapath.sub;
   for (const pw of planeWeights(w, x.planes)) {
+    if (sub !== undefined) {
+      // A slot circuit for |x − w|: its taps from the slot's table (slot-rows.ts).
+      const xRows = patchBuffer(w, pw.plane, (n) => new Int32Array(n), rows * pw.kp);
+      fillPatches(w, x, pw.plane, xRows, pw.kp);
+      const sums = new Float64Array(rows * pw.n4);
+      const table = slotTable('sub', sub, w.operandBits);
+      slotRowSums(
+        {
+          table,
+          width: w.operandBits,
+          xRows,
+          weightRows: pw.rows,
+          rows,
+          kp: pw.kp,
+          taps: w.taps,
+          channels: pw.channels.length,
+          n4: pw.n4,
+        },
+        sums,
+      );
+      events += scatterUnsigned(w, pw.channels, pw.n4, x.images, sums, data);
+      continue;
+    }
     const bytes = w.operandBits <= 8;
     const xRows = bytes
       ? patchBuffer(w, pw.plane, (n) => new Uint8Array(n), rows * pw.kp)

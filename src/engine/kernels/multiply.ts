@@ -2,8 +2,10 @@ import type { WeightNode } from '../../quant/graph.js';
 import { stepSigned } from '../accumulate.js';
 import { fillPatches, patchBuffer, patchRows } from '../patches.js';
 import { dotRows, dotRowsJs } from '../row-kernels.js';
+import { slotTable } from '../slots.js';
 import { accTensor } from '../tensor.js';
 import { type Kernel, registerKernel } from './registry.js';
+import { slotRowSums, slotRowsStepped } from './slot-rows.js';
 import { countWeightLayer, outIndex, planeWeights, scatterRows } from './weight-common.js';
 
 /**
@@ -19,7 +21,29 @@ export const multiplyKernel: Kernel = (node, [x], ctx) => {
   const data = out.data as Float64Array;
   const narrow = w.accBits < w.naturalAccBits;
   let events = 0;
+  const mul = ctx.datapath.mul;
   for (const pw of planeWeights(w, x.planes)) {
+    if (mul !== undefined) {
+      // A slot circuit for x·w: its products from the slot's table (slot-rows.ts).
+      const xRows = patchBuffer(w, pw.plane, (n) => new Int32Array(n), rows * pw.kp);
+      fillPatches(w, x, pw.plane, xRows, pw.kp);
+      const sums = new Float64Array(rows * pw.n4);
+      const problem = {
+        table: slotTable('mul', mul, w.operandBits),
+        width: w.operandBits,
+        xRows,
+        weightRows: pw.rows,
+        rows,
+        kp: pw.kp,
+        taps: w.taps,
+        channels: pw.channels.length,
+        n4: pw.n4,
+      };
+      if (narrow) events += slotRowsStepped(problem, w.accBits, w.overflow, sums);
+      else slotRowSums(problem, sums);
+      scatterRows(w, pw.channels, pw.n4, x.images, sums, data, null);
+      continue;
+    }
     const bytes = w.operandBits <= 8 && !narrow;
     const xRows = bytes
       ? patchBuffer(w, pw.plane, (n) => new Int8Array(n), rows * pw.kp)

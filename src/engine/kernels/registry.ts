@@ -15,11 +15,17 @@ import type { IntTensor } from '../tensor.js';
 export const BACKENDS = ['functional', 'gate'] as const;
 export type Backend = (typeof BACKENDS)[number];
 
-/** The datapath the gate backend simulates (ignored by the functional backend). */
+/**
+ * The datapath the gate backend simulates (the functional backend ignores the exact choices).
+ * `sub` and `mul` are slot circuits by key (gen/approx/slots.ts): a circuit in place of the
+ * AdderNet layers' |x − w| or of every multiply layer's multiplier, on both backends.
+ */
 export interface Datapath {
   readonly adder: AdderArch;
   readonly absdiff: AbsDiffVariant;
   readonly multiplier: MultiplierArch;
+  readonly sub?: string;
+  readonly mul?: string;
 }
 
 export interface KernelContext {

@@ -1,8 +1,7 @@
 import type { NetlistBuilder } from '../../ir/builder.js';
 import type { Bus, Net } from '../../ir/netlist.js';
-import { rippleCarry } from '../adders/ripple-carry.js';
 import type { AdderFn } from '../adders/types.js';
-import { addBit, daddaReduce, emptyColumns, mergeRows } from '../multipliers/columns.js';
+import { brokenArrayMultiplier } from './broken-array.js';
 
 /**
  * Column-truncated multiplier, trunc(k): the unsigned n×n AND array without the partial
@@ -20,12 +19,7 @@ export function truncatedMultiplier(
   a: Bus,
   x: Bus,
   k: number,
-  adder: AdderFn = rippleCarry,
+  adder?: AdderFn,
 ): Net[] {
-  const n = a.length;
-  const columns = emptyColumns(2 * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) if (i + j >= k) addBit(columns, i + j, b.and(a[j], x[i]));
-  }
-  return mergeRows(b, daddaReduce(b, columns), adder);
+  return brokenArrayMultiplier(b, a, x, 0, k, adder);
 }

@@ -2,11 +2,17 @@ import { InputError } from '../../errors.js';
 import { NetlistBuilder } from '../../ir/builder.js';
 import type { Bus, Net, Netlist } from '../../ir/netlist.js';
 import { ABSDIFF_VARIANTS, ABSDIFFS, type AbsDiffVariant } from '../absdiff/index.js';
+import type { AbsDiffFn } from '../absdiff/types.js';
 import { OVERFLOW_MODES, type OverflowMode } from '../accumulators/accumulator.js';
 import { accumulatorWidth } from '../accumulators/width.js';
 import { ADDER_ARCHS, ADDERS, type AdderArch } from '../adders/index.js';
 import { checkChoice, checkWidth } from '../multipliers/check.js';
-import { MULTIPLIER_ARCHS, MULTIPLIERS, type MultiplierArch } from '../multipliers/index.js';
+import {
+  MULTIPLIER_ARCHS,
+  MULTIPLIERS,
+  type MultiplierArch,
+  type MultiplierFn,
+} from '../multipliers/index.js';
 import { countWidth } from '../popcount/popcount.js';
 import { adderPe, type PeCore } from './adder-pe.js';
 import { macPe } from './mac-pe.js';
@@ -31,6 +37,15 @@ export const MAX_STAGES = 16;
  */
 const MAX_ACC_WIDTH = 1024;
 
+/**
+ * A tap unit taking the place of the variant or multiplier named by arch (a slot circuit,
+ * gen/approx/slots.ts): `name` goes into the netlist's params instead.
+ */
+export interface TapUnit<F> {
+  readonly name: string;
+  readonly build: F;
+}
+
 export interface PeNetlistOptions {
   /** Operand width (adder, mac: 1..256) or lanes per word (xnor: 1..1024). */
   readonly width: number;
@@ -52,42 +67,35 @@ export interface PeNetlistOptions {
  * AdderNet PE: acc ← acc + |x − w|, unsigned. `variant` default 'ones-complement' (its +1 goes
  * into the accumulator's carry-in). Default width: accumulatorWidth(width, taps, false).
  */
-export function buildAdderPe(options: PeNetlistOptions & { variant?: AbsDiffVariant }): Netlist {
+export function buildAdderPe(
+  options: PeNetlistOptions & { variant?: AbsDiffVariant; sub?: TapUnit<AbsDiffFn> },
+): Netlist {
   const variant = options.variant ?? 'ones-complement';
   checkChoice('|a-b| variant', variant, ABSDIFF_VARIANTS);
-  return buildPe(
-    'adder',
-    options,
-    256,
-    { variant },
-    {
-      addend: (width) => width,
-      accSigned: false,
-      build: (b, x, w, clear, core, signed) =>
-        adderPe(b, x, w, clear, { ...core, signed, absdiff: ABSDIFFS[variant] }),
-    },
-  );
+  const absdiff = options.sub?.build ?? ABSDIFFS[variant];
+  return buildPe('adder', options, 256, options.sub ? { sub: options.sub.name } : { variant }, {
+    addend: (width) => width,
+    accSigned: false,
+    build: (b, x, w, clear, core, signed) => adderPe(b, x, w, clear, { ...core, signed, absdiff }),
+  });
 }
 
 /**
  * CNN PE: acc ← acc + x·w, full 2n-bit product. `multiplier` default 'array'. Default width:
  * accumulatorWidth(2·width, taps, signed).
  */
-export function buildMacPe(options: PeNetlistOptions & { multiplier?: MultiplierArch }): Netlist {
+export function buildMacPe(
+  options: PeNetlistOptions & { multiplier?: MultiplierArch; mul?: TapUnit<MultiplierFn> },
+): Netlist {
   const multiplier = options.multiplier ?? 'array';
   checkChoice('multiplier arch', multiplier, MULTIPLIER_ARCHS);
-  return buildPe(
-    'mac',
-    options,
-    256,
-    { multiplier },
-    {
-      addend: (width) => 2 * width,
-      accSigned: options.signed ?? false,
-      build: (b, x, w, clear, core, signed) =>
-        macPe(b, x, w, clear, { ...core, signed, multiplier: MULTIPLIERS[multiplier] }),
-    },
-  );
+  const unit = options.mul?.build ?? MULTIPLIERS[multiplier];
+  return buildPe('mac', options, 256, options.mul ? { mul: options.mul.name } : { multiplier }, {
+    addend: (width) => 2 * width,
+    accSigned: options.signed ?? false,
+    build: (b, x, w, clear, core, signed) =>
+      macPe(b, x, w, clear, { ...core, signed, multiplier: unit }),
+  });
 }
 
 /**

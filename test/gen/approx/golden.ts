@@ -59,3 +59,17 @@ export function truncMul(k: number, n: number, a: bigint, b: bigint): bigint {
   }
   return product;
 }
+
+/**
+ * Broken-array multiplier (Mahdiani et al. 2010): Σ a_j·b_i·2^(i+j) over the partial products
+ * below the horizontal break line (row i ≥ hbl) and left of the vertical one (i + j ≥ vbl).
+ */
+export function brokenArray(hbl: number, vbl: number, n: number, a: bigint, b: bigint): bigint {
+  let product = 0n;
+  for (let i = hbl; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i + j >= vbl) product += (bit(a, j) & bit(b, i)) << BigInt(i + j);
+    }
+  }
+  return product;
+}

@@ -1,35 +1,29 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
+import { buildApproxAdder, buildTruncatedMultiplier } from '../../../src/gen/approx/index.js';
 import { importNetlist } from '../../../src/gen/import/index.js';
+import type { Netlist } from '../../../src/ir/netlist.js';
 import { fromRoot } from '../../../src/paths.js';
+import { toVerilog } from '../../../src/rtl/verilog.js';
 import { errorMetrics } from '../../../src/sim/error-metrics.js';
 import { ReferenceSimulator } from '../../../src/sim/reference.js';
 import { hasTool, toolTitle } from '../../eda/tools.js';
+import { brokenArray, eta1, loa, truncMul } from '../approx/golden.js';
+import { exhaustiveTotals, type Totals } from './totals.js';
 
 /**
- * Verilog through yosys: EvoApproxLib circuits whose error metrics must equal, exactly, the
- * totals their own C models give (fixtures/evoapprox/metrics.json, made by make-metrics.mjs
- * with gcc), and hand-written structural, behavioural, signed, sequential and broken files.
+ * Verilog through yosys: hand-written approximate circuits (structural and behavioural) and
+ * Verilog exported by our own generators, whose error metrics must equal, exactly, the totals
+ * of their published definitions summed by BigInt loops here (totals.ts, golden.ts); and
+ * hand-written structural, behavioural, signed, sequential and broken files.
  */
 const fixture = (...parts: string[]) => fromRoot('test', 'gen', 'import', 'fixtures', ...parts);
-
-interface FixtureMetrics {
-  file: string;
-  op: 'add' | 'mul';
-  vectors: number;
-  absolute: string;
-  signed: string;
-  squared: string;
-  worst: string;
-  errorVectors: number;
-  relativeVectors: number;
-  mre: number;
-}
-const EVOAPPROX: { commit: string; metrics: FixtureMetrics[] } = JSON.parse(
-  readFileSync(fixture('evoapprox', 'metrics.json'), 'utf8'),
-);
 const ports = { inputs: ['A', 'B'], outputs: ['O'], signed: false } as const;
+const add = (a: bigint, b: bigint) => a + b;
+const mul = (a: bigint, b: bigint) => a * b;
 
 /** Every input vector from 0 to 2^bits − 1 through the reference simulator. */
 function exhaustive(
@@ -48,32 +42,65 @@ function exhaustive(
   }
 }
 
+/** addersim's exhaustive error totals of an imported 8-bit circuit. */
+function measuredTotals(
+  netlist: Netlist,
+  exact: (a: bigint, b: bigint) => bigint,
+  names: { operands: [string, string]; result: string[] } = {
+    operands: ['A', 'B'],
+    result: ['O'],
+  },
+): Totals {
+  const e = errorMetrics(netlist, { ...names, signed: false, exact, vectors: 1, random: () => 0 });
+  return { vectors: e.vectors, ...e.sums, mre: e.mre };
+}
+
+const HANDWRITTEN: {
+  file: string;
+  exact: (a: bigint, b: bigint) => bigint;
+  golden: (a: bigint, b: bigint) => bigint;
+}[] = [
+  { file: 'loa8_structural.v', exact: add, golden: (a, b) => loa(4, a, b) },
+  { file: 'loa8_behavioural.v', exact: add, golden: (a, b) => loa(4, a, b) },
+  { file: 'bam8_behavioural.v', exact: mul, golden: (a, b) => brokenArray(1, 6, 8, a, b) },
+  { file: 'trunc_mul8_structural.v', exact: mul, golden: (a, b) => truncMul(3, 8, a, b) },
+];
+
+const scratch = mkdtempSync(join(tmpdir(), 'addersim-import-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 describe.skipIf(!hasTool('yosys'))(
-  toolTitle('EvoApproxLib circuits through yosys', 'yosys'),
+  toolTitle('approximate circuits in Verilog through yosys', 'yosys'),
   () => {
-    for (const m of EVOAPPROX.metrics) {
-      it(`${m.file}: error metrics equal its C model's exhaustive totals`, () => {
-        const netlist = importNetlist(fixture('evoapprox', m.file), ports);
-        const e = errorMetrics(netlist, {
-          operands: ['A', 'B'],
-          result: ['O'],
-          signed: false,
-          exact: m.op === 'add' ? (a, b) => a + b : (a, b) => a * b,
-          vectors: 1,
-          random: () => 0,
-        });
-        expect({ vectors: e.vectors, ...e.sums, mre: e.mre }).toEqual({
-          vectors: m.vectors,
-          absolute: m.absolute,
-          signed: m.signed,
-          squared: m.squared,
-          worst: m.worst,
-          errorVectors: m.errorVectors,
-          relativeVectors: m.relativeVectors,
-          mre: m.mre,
-        });
+    for (const c of HANDWRITTEN) {
+      it(`${c.file}: error metrics equal its definition's exhaustive totals`, () => {
+        const netlist = importNetlist(fixture('handwritten', c.file), ports);
+        expect(measuredTotals(netlist, c.exact)).toEqual(exhaustiveTotals(8, c.golden, c.exact));
       });
     }
+
+    it('reads back the Verilog our generators export: ETA-I adder and truncated multiplier', () => {
+      const eta = join(scratch, 'eta1.v');
+      writeFileSync(eta, toVerilog(buildApproxAdder('eta1', 3, 8)));
+      const adder = importNetlist(eta, {
+        inputs: ['a', 'b'],
+        outputs: ['sum', 'cout'],
+        signed: false,
+      });
+      expect(measuredTotals(adder, add, { operands: ['a', 'b'], result: ['sum', 'cout'] })).toEqual(
+        exhaustiveTotals(8, (a, b) => eta1(3, a, b), add),
+      );
+      const trunc = join(scratch, 'trunc.v');
+      writeFileSync(trunc, toVerilog(buildTruncatedMultiplier(8, 5)));
+      const product = importNetlist(trunc, {
+        inputs: ['a', 'b'],
+        outputs: ['product'],
+        signed: false,
+      });
+      expect(measuredTotals(product, mul, { operands: ['a', 'b'], result: ['product'] })).toEqual(
+        exhaustiveTotals(8, (a, b) => truncMul(5, 8, a, b), mul),
+      );
+    });
 
     it('reads a structural adder (gate primitives, a submodule, generate) as a + b', () => {
       const netlist = importNetlist(fixture('handwritten', 'adder4_structural.v'), ports);

@@ -1,0 +1,71 @@
+import type { ApproxResults, ApproxSide } from '../../study/approx.js';
+import { type ChartSpec, chartSpec } from '../charts/spec.js';
+import { axisTitle, NETWORK_COLORS, titles, withAlpha } from '../charts/style.js';
+
+/** The chart's id, file stem and image reference. */
+export const APPROX_CHART = 'approx-pareto';
+
+/** Energy of a point as a percentage of its side's exact reference. */
+export const relativeEnergy = (side: ApproxSide, energyPj: number) =>
+  (100 * energyPj) / side.reference.energyPj;
+
+const SIDE_NAMES: Readonly<Record<ApproxSide['slot'], string>> = {
+  sub: 'AdderNet, approximate adders in |x − w|',
+  mul: 'CNN, approximate multipliers',
+};
+
+export const sideName = (side: ApproxSide) => SIDE_NAMES[side.slot];
+
+/**
+ * Accuracy against energy per circuit, both sides on one chart: energy as a percentage of each
+ * side's exact reference (the networks' absolute energies differ), every circuit a point and
+ * each side's Pareto front a line.
+ */
+export function approxChart(approx: ApproxResults): ChartSpec {
+  const title = 'Approximate arithmetic: accuracy vs energy';
+  const datasets = approx.sides.flatMap((side) => {
+    const color = side.slot === 'sub' ? NETWORK_COLORS.addernet : NETWORK_COLORS.cnn;
+    const xy = (p: ApproxSide['points'][number]) => ({
+      x: relativeEnergy(side, p.energyPj),
+      y: 100 * p.accuracy,
+    });
+    return [
+      {
+        label: `${sideName(side)} (${side.points.length} circuits)`,
+        data: side.points.map(xy),
+        backgroundColor: withAlpha(color, 0.55),
+        borderColor: color,
+        pointRadius: 4,
+        showLine: false,
+      },
+      {
+        label: `${side.slot === 'sub' ? 'AdderNet' : 'CNN'} Pareto front`,
+        data: side.points.filter((p) => p.pareto).map(xy),
+        borderColor: color,
+        backgroundColor: color,
+        pointRadius: 0,
+        borderWidth: 2,
+        showLine: true,
+      },
+    ];
+  });
+  return chartSpec(
+    APPROX_CHART,
+    title,
+    `Scatter plot of top-1 accuracy against compute energy per inference (percent of the exact circuit) for ${approx.sides.map((s) => `${s.points.length} ${s.slot === 'sub' ? 'adders in an AdderNet' : 'multipliers in a CNN'}`).join(' and ')}, with each side's Pareto front as a line.`,
+    {
+      type: 'scatter',
+      data: { datasets },
+      options: {
+        plugins: titles(
+          title,
+          'energy: gate-level toggles on the cell table, % of the same network with the exact circuit',
+        ),
+        scales: {
+          x: { title: axisTitle('compute energy per inference (% of exact)') },
+          y: { title: axisTitle('top-1 accuracy (%)') },
+        },
+      },
+    },
+  );
+}

@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { measureNetwork } from '../../src/pipeline/measure.js';
+import { prepareNetwork } from '../../src/pipeline/prepare.js';
+import { pointKey, type SweepSpec, sweepPoints } from '../../src/sweep/spec.js';
+import { runSweep } from '../../src/sweep/sweep.js';
+import { CHECKPOINT } from '../engine/fixtures.js';
+
+/**
+ * Sweeps over slot circuits: points keyed by their circuit, the same accuracy as `infer` with
+ * that circuit (one pipeline), and resumable like every sweep.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'addersim-sweep-circuits-'));
+const spec: SweepSpec = {
+  model: CHECKPOINT.addernet,
+  bits: [8],
+  accBits: [null],
+  adders: ['ripple-carry'],
+  absdiffs: ['ones-complement'],
+  tables: ['cells-45nm'],
+  limit: 40,
+  bn: 'multiply-shift',
+  overflow: 'wrap',
+  groups: 1,
+  gateImages: 2,
+  subs: [null, 'loa:6', 'eta1:7'],
+};
+
+describe('sweeps over slot circuits', () => {
+  it('keys points by circuit, and leaves keys without circuits as they were', () => {
+    const points = sweepPoints(spec);
+    expect(points.map((p) => p.sub)).toEqual([undefined, 'loa:6', 'eta1:7']);
+    expect(pointKey(points[0])).toBe('[8,null,"ripple-carry","ones-complement","cells-45nm"]');
+    expect(pointKey(points[1])).toBe(
+      '[8,null,"ripple-carry","ones-complement","cells-45nm",{"sub":"loa:6","mul":null}]',
+    );
+  });
+
+  it('gives infer’s accuracy per circuit and resumes to the same file', async () => {
+    const out = join(dir, 'subs.jsonl');
+    const whole = await runSweep(spec, out, { threads: 1 });
+    const text = readFileSync(out, 'utf8');
+    const prepared = prepareNetwork(spec.model, { bits: 8 });
+    for (const record of whole.records) {
+      const r = await measureNetwork(prepared, {
+        limit: 40,
+        float: false,
+        threads: 1,
+        tables: [],
+        datapath: record.sub === undefined ? {} : { sub: record.sub },
+      });
+      expect([record.sub, record.correct]).toEqual([record.sub, r.correct]);
+    }
+    // Cut after the first point and resume: the same bytes.
+    const cut = join(dir, 'cut.jsonl');
+    writeFileSync(cut, text.split('\n').slice(0, 2).join('\n'));
+    const resumed = await runSweep(spec, cut, { threads: 1 });
+    expect([resumed.resumed, resumed.computed]).toEqual([1, 2]);
+    expect(readFileSync(cut, 'utf8')).toBe(text);
+  });
+});
