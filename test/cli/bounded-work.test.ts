@@ -167,3 +167,26 @@ describe('documented width ranges are the accepted ones', () => {
     ]);
   });
 });
+
+describe('--progress', () => {
+  // About 3 s of simulation on an idle core: past the second after which progress shows.
+  const verify = [
+    'datapath',
+    '--op',
+    'mul',
+    '--bits',
+    '12',
+    '--verify',
+    '--vectors',
+    '65536',
+    '--json',
+  ];
+  it('shows progress lines on stderr where there is no terminal, results unchanged', () => {
+    const plain = runCli(verify);
+    const shown = runCli([...verify, '--progress']);
+    expect([plain.code, plain.stderr]).toEqual([0, '']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toBe(plain.stdout);
+    expect(shown.stderr).toMatch(/^verify \[[█░]+\] \d+\/65536/m);
+  });
+});
