@@ -284,7 +284,14 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         checkDatapathMemory(netlist, stream.length, outputs, maxMemory);
         checkDatapathTime(netlist, timeOf(stream.length), maxSeconds);
       }
-      if (argv.activity) activity = measureActivity(netlist, stream, delays);
+      if (argv.activity) {
+        let bar: Progress | undefined;
+        activity = measureActivity(netlist, stream, delays, (done, total) => {
+          bar ??= startProgress(total, { quiet: argv.quiet, label: 'activity' });
+          bar.update(done);
+        });
+        bar?.stop();
+      }
       if (argv.vcd !== undefined) writeVcd(argv.vcd, netlist, stream);
     } else if (argv.input !== undefined) {
       throw new InputError('--input must come with --activity or --vcd, which read its vectors');

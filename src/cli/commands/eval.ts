@@ -3,6 +3,7 @@ import { InputError } from '../../errors.js';
 import { evaluateAccuracy, loadMnist, loadModel } from '../../nn/index.js';
 import { intFlag } from '../args.js';
 import { printJson, printLine } from '../output.js';
+import { type Progress, startProgress } from '../progress.js';
 
 interface EvalArgs {
   model: string;
@@ -38,7 +39,15 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
         `${argv.model}: dataset must be mnist to evaluate, not ${JSON.stringify(checkpoint.metadata.dataset ?? null)}`,
       );
     }
-    const r = evaluateAccuracy(model, loadMnist('test'), { limit });
+    let bar: Progress | undefined;
+    const r = evaluateAccuracy(model, loadMnist('test'), {
+      limit,
+      onProgress: (done, total) => {
+        bar ??= startProgress(total, { quiet: argv.quiet || argv.json, label: 'eval' });
+        bar.update(done);
+      },
+    });
+    bar?.stop();
     if (argv.json) {
       printJson({ model: argv.model, accuracy: r.accuracy, correct: r.correct, total: r.total });
     } else {
