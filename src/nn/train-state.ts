@@ -160,9 +160,10 @@ function safetensorsMetadata(path: string): Record<string, unknown> | undefined 
  * Refuses, before the data is even loaded, outputs training could not write or must not
  * replace: --out and its state must each be a new path or a file of their own kind (a
  * checkpoint; a training state), never a link, device, FIFO, folder or someone else's file,
- * and their folder must be writable.
+ * and their folder must be writable. With --resume the state is read, not replaced, and
+ * readTrainState names whatever is wrong with it.
  */
-export function checkTrainOutputs(out: string): void {
+export function checkTrainOutputs(out: string, resume = false): void {
   const state = trainStatePath(out);
   const own: [string, string, string, (m: Record<string, unknown>) => boolean][] = [
     ['--out', out, 'an addersim checkpoint', (m) => m.format === CHECKPOINT_FORMAT],
@@ -175,7 +176,7 @@ export function checkTrainOutputs(out: string): void {
   ];
   for (const [flag, path, kind, ours] of own) {
     checkOutputFile(flag, path);
-    if (!existsSync(path)) continue;
+    if (!existsSync(path) || (resume && path === state)) continue;
     const meta = safetensorsMetadata(path);
     if (meta === undefined || !ours(meta)) {
       throw new InputError(

@@ -167,6 +167,8 @@ describe('train --out is checked before any epoch', () => {
         `--out ${below}: its folder cannot be written (expected a writable folder, found a file on the folder path)`,
       ),
     );
+    // With --resume the state is read, and readTrainState names what is wrong with it.
+    expect(() => checkTrainOutputs(other, true)).not.toThrow();
     // A checkpoint and a state of an earlier run are ours to replace.
     expect(() => checkTrainOutputs(whole)).not.toThrow();
   });

@@ -97,7 +97,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
         ? zooEntry(model).lr
         : numberFlag('lr', argv.lr, 0, 10, { exclusiveMin: true });
     // Both files training writes are refused before the data is even loaded.
-    checkTrainOutputs(argv.out);
+    checkTrainOutputs(argv.out, argv.resume);
     const train = loadMnist('train');
     const test = loadMnist('test');
     const quiet = argv.quiet || argv.json;
