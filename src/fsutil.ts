@@ -1,4 +1,6 @@
 import {
+  accessSync,
+  constants,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -74,9 +76,56 @@ export function checkOutputFolder(flag: string, path: string): void {
 }
 
 /**
+ * Refuses, before any work, an output file whose folder cannot be made or written (a path below
+ * a regular file, a read-only file system): otherwise the refusal would come only when the
+ * first result is written, after the work, naming a temporary file. Creates the folder.
+ */
+export function checkOutputCreatable(flag: string, path: string): void {
+  const folder = dirname(resolve(path));
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const found =
+      code === 'EEXIST' || code === 'ENOTDIR' ? 'a file on the folder path' : `error ${code}`;
+    throw new InputError(
+      `${flag} ${path}: its folder cannot be written (expected a writable folder, found ${found})`,
+    );
+  }
+}
+
+/** `name.<pid>.<ms>.tmp`: the temporary sibling writeFileAtomic renames over `name`. */
+function tempFile(path: string, pid: number, ms: number): string {
+  return `${path}.${pid}.${ms}.tmp`;
+}
+
+/**
+ * Deletes temporary siblings of `path` that a killed run left (their process is gone); those
+ * of live processes are left alone. They are never read: the target is always the last whole
+ * write, so this only tidies.
+ */
+function removeStaleTemps(path: string): void {
+  const parent = dirname(path);
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const m = /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length));
+    if (m && !processAlive(Number(m[1]))) rmSync(join(parent, name), { force: true });
+  }
+}
+
+/**
  * Writes a file so that readers see either the old content or the whole new content, never a
  * half-written file: write a temporary file beside the target, then rename over it. `flag` names
- * the path in a refusal (the target must be a regular file or a new path).
+ * the path in a refusal (the target must be a regular file or a new path). Temporary files a
+ * killed earlier write left beside the target are deleted.
  */
 export function writeFileAtomic(
   path: string,
@@ -85,7 +134,8 @@ export function writeFileAtomic(
 ): void {
   checkOutputFile(flag, path);
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  removeStaleTemps(path);
+  const tmp = tempFile(path, process.pid, Date.now());
   try {
     writeFileSync(tmp, data, { flag: 'wx' });
     // Checked again: the path may have become a link or a device while the data was written.

@@ -74,4 +74,34 @@ describe('writeFolderAtomic', () => {
     expect(readFileSync(join(parent, 'out', 'keep.bin'), 'utf8')).toBe('user data');
     expect(readdirSync(parent).sort()).toEqual([`.out.new-${process.ppid}-9`, 'out']);
   });
+
+  it('a write that fails half-way leaves the previous folder whole and nothing beside it', () => {
+    const parent = join(dir, 'half');
+    const out = join(parent, 'out');
+    writeFolderAtomic(
+      out,
+      new Map([
+        ['a.txt', 'previous a'],
+        ['b.txt', 'previous b'],
+      ]),
+      owner,
+    );
+    // The second file cannot be written (its folder would be a file): the run fails there, as
+    // an rtl export failing at one of its 51 files did.
+    const files = new Map([
+      ['a.txt', 'new a'],
+      ['a.txt/b.txt', 'new b'],
+    ]);
+    expect(() => writeFolderAtomic(out, files, owner)).toThrow();
+    expect(readdirSync(parent)).toEqual(['out']);
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('previous a');
+    expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('previous b');
+  });
+
+  it('removes the temporary file a killed write left beside its target', () => {
+    const target = join(dir, 'tmp-left.json');
+    writeFileSync(`${target}.${DEAD}.1.tmp`, '{"half');
+    writeFileAtomic(target, '{}');
+    expect(readdirSync(dir).filter((f) => f.startsWith('tmp-left'))).toEqual(['tmp-left.json']);
+  });
 });

@@ -2,6 +2,7 @@ import yargs, { type Argv, type CommandModule } from 'yargs';
 import { InputError, show } from '../errors.js';
 import { packageVersion } from '../paths.js';
 import { COMMANDS } from './commands.js';
+import { forceProgress } from './progress.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each command has its own argument type
 type AnyCommand = CommandModule<object, any>;
@@ -34,6 +35,7 @@ export async function main(
   commands: readonly AnyCommand[] = COMMANDS,
 ): Promise<number> {
   const debug = argv.includes('--debug');
+  forceProgress(argv.includes('--progress'));
   const flags = new Map<string, CommandFlags>();
   let parser = yargs(argv)
     .locale('en') // messages are rephrased below from their English text
@@ -42,6 +44,10 @@ export async function main(
       'addersim: bit-accurate simulation and cost of adder datapaths for multiplication-free neural networks\n\nUsage: $0 <command> [options]',
     )
     .option('debug', { type: 'boolean', describe: 'show stack traces of internal errors' })
+    .option('progress', {
+      type: 'boolean',
+      describe: 'show progress on stderr even when it is not a terminal (a line every few seconds)',
+    })
     .version('version', 'print the version number', packageVersion())
     .help('help', 'show this help')
     .alias('h', 'help')
@@ -132,7 +138,7 @@ function acceptedFlags(
   options: DeclaredOptions,
   isFlag: (k: string) => boolean,
 ): CommandFlags {
-  const accepted = new Set(['help', 'h', 'version', 'debug']);
+  const accepted = new Set(['help', 'h', 'version', 'debug', 'progress']);
   for (const key of keys) {
     for (const name of [key, ...(options.alias[key] ?? [])]) {
       for (const spelling of [name, kebab(name), camel(name)]) {
@@ -141,7 +147,9 @@ function acceptedFlags(
       }
     }
   }
-  const declared = keys.filter((k) => !['help', 'version', 'debug'].includes(k)).map(kebab);
+  const declared = keys
+    .filter((k) => !['help', 'version', 'debug', 'progress'].includes(k))
+    .map(kebab);
   return { accepted, declared };
 }
 

@@ -1,10 +1,11 @@
 import cliProgress from 'cli-progress';
 
 /**
- * A progress bar on stderr for work that takes more than a second. It is never shown when
- * stderr is not a terminal (pipes, logs, CI), when the terminal cannot move the cursor
- * (TERM=dumb), or with --quiet; and it appears only once the work has run for SHOW_AFTER_MS,
- * so short steps never flash a bar. Results on stdout are unaffected either way.
+ * A progress bar on stderr for work that takes more than a second. It is not shown when
+ * stderr is not a terminal (pipes, logs, CI) or the terminal cannot move the cursor
+ * (TERM=dumb), unless --progress asks for it (then a plain line every few seconds); never with
+ * --quiet; and it appears only once the work has run for SHOW_AFTER_MS, so short steps never
+ * flash a bar. Results on stdout are unaffected either way.
  */
 export interface Progress {
   update(done: number, payload?: Record<string, string | number>): void;
@@ -14,11 +15,22 @@ export interface Progress {
 /** Work that finishes within this time gets no bar. */
 export const SHOW_AFTER_MS = 1000;
 
+let forced = false;
+
+/** --progress: show progress where there is no terminal too. */
+export function forceProgress(on: boolean): void {
+  forced = on;
+}
+
+/** Seconds between the lines of progress written where there is no terminal. */
+const LINE_EVERY_MS = 5000;
+
 export function startProgress(
   total: number,
   options: { quiet?: boolean; label?: string; format?: string } = {},
 ): Progress {
-  if (options.quiet || !process.stderr.isTTY || process.env.TERM === 'dumb') {
+  const terminal = process.stderr.isTTY === true && process.env.TERM !== 'dumb';
+  if (options.quiet || !(terminal || forced)) {
     return { update() {}, stop() {} };
   }
   const started = Date.now();
@@ -38,8 +50,10 @@ export function startProgress(
           format:
             options.format ??
             `${options.label ?? 'progress'} [{bar}] {value}/{total} {eta_formatted}`,
-          hideCursor: true,
-          clearOnComplete: true,
+          hideCursor: terminal,
+          clearOnComplete: terminal,
+          noTTYOutput: !terminal,
+          notTTYSchedule: LINE_EVERY_MS,
         },
         cliProgress.Presets.shades_classic,
       );

@@ -13,7 +13,12 @@ export interface Accuracy {
 export function evaluateAccuracy(
   model: Model,
   dataset: Dataset,
-  options: { limit?: number; batch?: number } = {},
+  options: {
+    limit?: number;
+    batch?: number;
+    /** Called after every batch with (images done, images in all): for a progress bar. */
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Accuracy {
   const total = Math.min(options.limit ?? dataset.count, dataset.count);
   const batch = options.batch ?? 500;
@@ -26,6 +31,7 @@ export function evaluateAccuracy(
     const { x, labels } = makeBatch(dataset, identity, start, end, table);
     const predicted = argmaxRows(model.forward(x, { training: false }));
     for (let i = 0; i < labels.length; i++) if (predicted[i] === labels[i]) correct++;
+    options.onProgress?.(end, total);
   }
   return { correct, total, accuracy: total === 0 ? 0 : correct / total };
 }

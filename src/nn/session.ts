@@ -1,21 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { writeFileAtomic } from '../fsutil.js';
-import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { checkTensors } from './check-tensors.js';
+import { saveCheckpoint } from './checkpoint.js';
 import type { Dataset } from './data/dataset.js';
 import { evaluateAccuracy } from './evaluate.js';
 import type { ModelGraph } from './graph.js';
 import { Model } from './model.js';
 import { DEFAULT_SGD, Sgd, type SgdSettings } from './optim.js';
-import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
 import type { Tensor } from './tensor.js';
 import { type BatchProgress, type EpochSettings, trainEpoch } from './train.js';
+import { readTrainState, trainStatePath, writeTrainState } from './train-state.js';
 
 /**
- * A training run written to files: after every epoch the checkpoint (weights and BatchNorm
- * statistics, deterministic bytes: no timings in it) and, beside it, the training state
- * `<name>.train-state.safetensors` (momentum buffers as `<param>.momentum`; metadata: epochs
- * done, the run's settings, cumulative training seconds), both written atomically. `resume`
+ * A training run written to files: after every epoch the training state
+ * `<name>.train-state.safetensors` (train-state.ts: the checkpoint's content, momentum buffers,
+ * the run's settings and counters; the one unit --resume reads), then the checkpoint (weights
+ * and BatchNorm statistics, deterministic bytes: no timings in it), both atomically. `resume`
  * continues from the last completed epoch and requires the same settings; an epoch cut short
  * is redone from its start, so a resumed run ends with the same bytes as an uninterrupted one.
  */
@@ -31,6 +30,8 @@ export interface TrainRunOptions extends EpochSettings {
   readonly sgd?: Omit<SgdSettings, 'lr'>;
   readonly onBatch?: (p: BatchProgress) => void;
   readonly onEpoch?: (e: EpochSummary) => void;
+  /** Called between the state and checkpoint writes of an epoch (tests interrupt there). */
+  readonly onStateWritten?: () => void;
 }
 
 export interface EpochSummary {
@@ -51,13 +52,9 @@ export interface TrainRunResult {
   readonly imagesPerSecond: number;
 }
 
-export function trainStatePath(out: string): string {
-  return `${out.replace(/\.safetensors$/, '')}.train-state.safetensors`;
-}
-
 export function runTraining(o: TrainRunOptions): TrainRunResult {
   const sgd: SgdSettings = { ...(o.sgd ?? DEFAULT_SGD), lr: o.lr };
-  const settings = {
+  const settings = JSON.stringify({
     model: o.modelName,
     epochs: o.epochs,
     seed: o.seed,
@@ -65,52 +62,46 @@ export function runTraining(o: TrainRunOptions): TrainRunResult {
     shift: o.shift,
     limit: o.limit ?? null,
     ...sgd,
-  };
+  });
   const model = new Model(o.graph);
   model.initialise(o.seed);
   const optimizer = new Sgd(model.params(), sgd);
+  const statePath = trainStatePath(o.out);
   let done = 0;
   let seconds = 0;
   let images = 0;
   let accuracy = Number.NaN;
   if (o.resume) {
-    const statePath = trainStatePath(o.out);
-    if (!existsSync(statePath)) {
-      throw new InputError(`--resume needs the training state ${statePath}, which does not exist`);
-    }
-    const state = decodeSafetensors(new Uint8Array(readFileSync(statePath)), statePath);
-    const was = state.metadata.settings ?? '';
-    if (was !== JSON.stringify(settings)) {
+    const state = readTrainState(statePath, o.epochs);
+    if (state.settings !== settings) {
       throw new InputError(
-        `--resume must use the settings of the interrupted run (${was}), not ${JSON.stringify(settings)}`,
+        `--resume must use the settings of the interrupted run (${state.settings}), not ${settings}`,
       );
     }
-    const checkpoint = loadCheckpoint(o.out);
-    model.loadState(checkpoint.tensors, o.out);
+    model.loadState(state.weights, statePath);
+    checkTensors(o.graph, state.weights, statePath);
     for (const [name, v] of optimizer.velocity) {
-      const t = state.tensors.get(`${name}.momentum`);
+      const t = state.momentum.get(name);
       if (!t || t.data.length !== v.length) {
         throw new InputError(`${statePath}: missing tensor ${name}.momentum`);
       }
       v.set(t.data);
     }
-    done = Number(state.metadata.epochs_done);
-    if (checkpoint.metadata.epochs !== String(done)) {
-      // The two files are written one after the other: a crash between them leaves them apart.
-      throw new InputError(
-        `${o.out}: epochs must be ${done} as in ${statePath}, not ${JSON.stringify(checkpoint.metadata.epochs ?? null)}; train again without --resume`,
-      );
-    }
-    seconds = Number(state.metadata.train_seconds);
-    images = Number(state.metadata.train_images);
-    accuracy = Number(checkpoint.metadata.accuracy);
+    done = state.epochsDone;
+    seconds = state.trainSeconds;
+    images = state.trainImages;
+    accuracy = Number(state.checkpoint.accuracy);
+    // The state is written before the checkpoint: a run killed between the two left the
+    // checkpoint an epoch behind (or half-written). Rewriting it from the state gives the bytes
+    // the uninterrupted run wrote.
+    if (done > 0) saveCheckpoint(o.out, o.graph, model.stateTensors(), state.checkpoint);
   }
   for (let epoch = done; epoch < o.epochs; epoch++) {
     const r = trainEpoch(model, optimizer, o.train, o, epoch, o.onBatch);
     seconds += r.seconds;
     images += r.images;
     accuracy = evaluateAccuracy(model, o.test, { limit: o.testLimit }).accuracy;
-    saveCheckpoint(o.out, o.graph, model.stateTensors(), {
+    const checkpoint = {
       model: o.modelName,
       dataset: o.train.name,
       accuracy: String(accuracy),
@@ -127,20 +118,23 @@ export function runTraining(o: TrainRunOptions): TrainRunResult {
       augmentation: o.shift > 0 ? `random shift up to ${o.shift} px` : 'none',
       test_images: String(Math.min(o.testLimit ?? o.test.count, o.test.count)),
       normalisation: `(byte/255 - ${o.train.mean.join('/')}) / ${o.train.std.join('/')}`,
-    });
+    };
     const momentum = new Map<string, Tensor>();
     for (const p of model.params()) {
-      momentum.set(`${p.name}.momentum`, { shape: p.shape, data: optimizer.velocity.get(p.name)! });
+      momentum.set(p.name, { shape: p.shape, data: optimizer.velocity.get(p.name)! });
     }
-    writeFileAtomic(
-      trainStatePath(o.out),
-      encodeSafetensors(momentum, {
-        settings: JSON.stringify(settings),
-        epochs_done: String(epoch + 1),
-        train_seconds: String(seconds),
-        train_images: String(images),
-      }),
-    );
+    // One unit: the state holds the checkpoint too, and is written first (see train-state.ts).
+    writeTrainState(statePath, {
+      settings,
+      epochsDone: epoch + 1,
+      trainSeconds: seconds,
+      trainImages: images,
+      checkpoint,
+      weights: model.stateTensors(),
+      momentum,
+    });
+    o.onStateWritten?.();
+    saveCheckpoint(o.out, o.graph, model.stateTensors(), checkpoint);
     o.onEpoch?.({
       epoch: epoch + 1,
       epochs: o.epochs,

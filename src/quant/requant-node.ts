@@ -79,7 +79,7 @@ export function buildBn(input: BnInput): BnNode {
   const addBits = w.accBits + bits;
   if (mode === 'multiply-shift' && format.kind === 'codes' && addBits > MAX_ADD_BITS) {
     throw new InputError(
-      `${input.id}: the multiply-shift adder must be at most ${MAX_ADD_BITS} bits wide (exact in float64), not ${addBits} (accumulator ${w.accBits} + ${bits} bits); use thresholds or fewer bits`,
+      `${input.id}: the multiply-shift adder must be at most ${MAX_ADD_BITS} bits wide (exact in float64), not ${addBits} (accumulator ${w.accBits} + ${bits} bits); use --bn thresholds or fewer --bits`,
     );
   }
   for (let p = 0; p < planes; p++) {

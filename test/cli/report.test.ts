@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,8 +49,13 @@ describe('addersim report', () => {
     expect(JSON.stringify(results)).not.toMatch(/wall|elapsed|timestamp/i);
   });
 
-  it('gives a byte-identical results.json for the same seed', () => {
+  it('gives a byte-identical results.json for the same seed, over the leftovers of a killed run', () => {
     const second = join(dir, 'second');
+    // What a run killed between its two renames leaves: the earlier report moved aside (a copy
+    // of the first) and a half-written staging folder. 4194305 is above Linux's largest pid.
+    cpSync(first, join(dir, '.second.old-4194305-1'), { recursive: true });
+    mkdirSync(join(dir, '.second.new-4194305-1'));
+    writeFileSync(join(dir, '.second.new-4194305-1', 'index.html'), '<html');
     const again = runCli(['report', ...QUICK, '--out', second, '--seed', '7', '--quiet']);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(`${second}\n`);
@@ -58,6 +63,7 @@ describe('addersim report', () => {
     expect(readFileSync(join(second, 'results.json'))).toEqual(
       readFileSync(join(first, 'results.json')),
     );
+    expect(readdirSync(dir).filter((f) => f.startsWith('.second'))).toEqual([]);
   });
 
   it('prints the folder, files, headline and verdict as JSON', () => {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
+import { edits, mutateJson } from '../../bench/fuzz/mutate.js';
 import { decodeSafetensors, encodeSafetensors } from '../../src/nn/safetensors.js';
 import { fromRoot } from '../../src/paths.js';
-import { edits, mutateJson } from './mutate.js';
 
 /**
  * A sample of the fuzzed inputs through the built CLI, as a user runs it: mutated

@@ -26,6 +26,7 @@ import {
   writeVcd,
   writeVerilog,
 } from '../datapath-outputs.js';
+import { checkDatapathTime, DEFAULT_MAX_SECONDS, verifyVectors } from '../datapath-time.js';
 import { printJson, printLine } from '../output.js';
 import { type Progress, startProgress } from '../progress.js';
 import { randomVectors, readVectorFile, type Vector } from '../vectors.js';
@@ -49,6 +50,7 @@ export interface DatapathArgs extends ImportArgs {
   verilog?: string;
   vcd?: string;
   'max-memory'?: unknown;
+  'max-seconds'?: unknown;
 }
 
 const DEFAULT_VECTORS = 1000;
@@ -172,6 +174,10 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
         type: 'number',
         describe: `memory limit in GiB for --activity and --vcd, checked against an estimate before any vector is simulated; default ${DEFAULT_MAX_MEMORY_GIB}`,
       })
+      .option('max-seconds', {
+        type: 'number',
+        describe: `time limit for --verify, --activity and --vcd, checked against an estimate before any vector is simulated; default ${DEFAULT_MAX_SECONDS}`,
+      })
       .option('errors', {
         type: 'boolean',
         describe:
@@ -233,11 +239,23 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
       argv['max-memory'] === undefined
         ? DEFAULT_MAX_MEMORY_GIB
         : numberFlag('max-memory', argv['max-memory'], 0, 1024, { exclusiveMin: true });
+    const maxSeconds =
+      argv['max-seconds'] === undefined
+        ? DEFAULT_MAX_SECONDS
+        : numberFlag('max-seconds', argv['max-seconds'], 0, 1e7, { exclusiveMin: true });
     const outputs = { activity: argv.activity === true, vcd: argv.vcd !== undefined };
-    // Random vectors are bounded before anything runs (a --verify first would take long).
-    if ((outputs.activity || outputs.vcd) && argv.input === undefined) {
+    const timeOf = (streamed: number) => ({
+      verify: argv.verify ? verifyVectors(spec, options, netlist, vectors) : undefined,
+      activity: outputs.activity ? streamed : undefined,
+      vcd: outputs.vcd ? streamed : undefined,
+      timed: delays.delays !== undefined,
+    });
+    // Random vectors are bounded before anything runs (a --verify first would take long); a
+    // file's vectors once it is read, still before they are simulated.
+    if (argv.input === undefined && (outputs.activity || outputs.vcd)) {
       checkDatapathMemory(netlist, vectors, outputs, maxMemory);
     }
+    checkDatapathTime(netlist, timeOf(argv.input === undefined ? vectors : 0), maxSeconds);
     const metrics = netlistMetrics(netlist);
     const errors = datapathErrors({ spec, options, netlist, source: argv.netlist }, argv, seed);
     let verification: VerifyResult | undefined;
@@ -262,8 +280,18 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
           ? readVectorFile(argv.input, netlist)
           : randomVectors(netlist, spec, vectors, seed);
       // A file's rows are known once read; the simulation is still refused before it runs.
-      if (argv.input !== undefined) checkDatapathMemory(netlist, stream.length, outputs, maxMemory);
-      if (argv.activity) activity = measureActivity(netlist, stream, delays);
+      if (argv.input !== undefined) {
+        checkDatapathMemory(netlist, stream.length, outputs, maxMemory);
+        checkDatapathTime(netlist, timeOf(stream.length), maxSeconds);
+      }
+      if (argv.activity) {
+        let bar: Progress | undefined;
+        activity = measureActivity(netlist, stream, delays, (done, total) => {
+          bar ??= startProgress(total, { quiet: argv.quiet, label: 'activity' });
+          bar.update(done);
+        });
+        bar?.stop();
+      }
       if (argv.vcd !== undefined) writeVcd(argv.vcd, netlist, stream);
     } else if (argv.input !== undefined) {
       throw new InputError('--input must come with --activity or --vcd, which read its vectors');

@@ -4,6 +4,7 @@ import { testSetFor } from '../../pipeline/datasets.js';
 import { intFlag } from '../args.js';
 import { type DataArgs, withDataFlags } from '../data-flags.js';
 import { printJson, printLine } from '../output.js';
+import { type Progress, startProgress } from '../progress.js';
 
 interface EvalArgs extends DataArgs {
   model: string;
@@ -39,7 +40,15 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
     const limit = argv.limit === undefined ? undefined : intFlag('limit', argv.limit, 1, 1_000_000);
     const { model, checkpoint } = loadModel(argv.model);
     const test = testSetFor(checkpoint, argv.model, argv.data);
-    const r = evaluateAccuracy(model, test, { limit });
+    let bar: Progress | undefined;
+    const r = evaluateAccuracy(model, test, {
+      limit,
+      onProgress: (done, total) => {
+        bar ??= startProgress(total, { quiet: argv.quiet || argv.json, label: 'eval' });
+        bar.update(done);
+      },
+    });
+    bar?.stop();
     if (argv.json) {
       printJson({
         model: argv.model,

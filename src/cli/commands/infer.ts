@@ -59,7 +59,7 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       .option('bits', {
         type: 'number',
         default: 8,
-        describe: `activation and weight width (${MIN_QUANT_BITS} to ${MAX_QUANT_BITS})`,
+        describe: `activation and weight width (${MIN_QUANT_BITS} to ${MAX_QUANT_BITS}; under --bn multiply-shift a layer whose accumulator plus --bits passes 52 bits is refused: wide widths may need --bn thresholds)`,
       })
       .option('backend', {
         type: 'string',

@@ -76,7 +76,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('bits', {
         type: 'string',
         default: '8',
-        describe: `comma-separated bit widths (${MIN_QUANT_BITS} to ${MAX_QUANT_BITS})`,
+        describe: `comma-separated bit widths (${MIN_QUANT_BITS} to ${MAX_QUANT_BITS}; under --bn multiply-shift a layer whose accumulator plus --bits passes 52 bits is refused: wide widths may need --bn thresholds)`,
       })
       .option('acc-bits', {
         type: 'string',

@@ -1,8 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { checkOutputFile } from '../../fsutil.js';
 import { VARIANTS } from '../../nn/graph.js';
 import { loadMnist, runTraining, zooEntry, zooGraph } from '../../nn/index.js';
-import { trainStatePath } from '../../nn/session.js';
+import { checkTrainOutputs } from '../../nn/train-state.js';
 import { TRAINABLE_NETS, zooModel } from '../../nn/zoo.js';
 import { intFlag, numberFlag } from '../args.js';
 import { printJson, printLine } from '../output.js';
@@ -98,8 +97,7 @@ export const trainCommand: CommandModule<object, TrainArgs> = {
         ? zooEntry(model).lr
         : numberFlag('lr', argv.lr, 0, 10, { exclusiveMin: true });
     // Both files training writes are refused before the data is even loaded.
-    checkOutputFile('--out', argv.out);
-    checkOutputFile('--out (its training state)', trainStatePath(argv.out));
+    checkTrainOutputs(argv.out, argv.resume);
     const train = loadMnist('train');
     const test = loadMnist('test');
     const quiet = argv.quiet || argv.json;
