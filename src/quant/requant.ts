@@ -48,8 +48,10 @@ export function multiplyShiftFor(
   const mMax = 2 ** (mulBits - 1) - 1;
   const limit = 2 ** (addBits - 1);
   if (limit > EXACT) throw new Error(`requantization adder of ${addBits} bits is too wide`);
-  let shift = Math.floor(Math.log2(mMax / Math.abs(slope)));
-  while (Math.abs(roundNearest(slope * 2 ** (shift + 1))) <= mMax) shift++;
+  // With k = floor(log2(mMax/|slope|)), |slope|·2^(k+2) > 2·mMax ≥ mMax + 1 rounds past mMax, so
+  // k + 1 is the largest shift whose multiplier can fit (it does when |slope|·2^(k+1) rounds
+  // down to mMax): start there and lower S until round(slope·2^S) fits mulBits.
+  let shift = Math.floor(Math.log2(mMax / Math.abs(slope))) + 1;
   while (shift > -64 && Math.abs(roundNearest(slope * 2 ** shift)) > mMax) shift--;
   for (; shift > -64; shift--) {
     const multiplier = roundNearest(slope * 2 ** shift);
