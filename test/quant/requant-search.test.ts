@@ -251,6 +251,18 @@ describe('multiply-shift search against a brute-force golden search', () => {
     });
   });
 
+  it('shifts left by at most 63 bits: steeper slopes are refused', () => {
+    // 5·2^63 codes per step: M = 5 of 4 bits at S = −63. Twice that would need S = −64.
+    const r = { lo: -(2 ** 60), hi: 2 ** 60, accLo: 0, accHi: 1 };
+    expect(multiplyShiftFor(5 * 2 ** 63, 0, r, 4, 16)).toEqual({
+      multiplier: 5,
+      addend: 0,
+      shift: -63,
+    });
+    expect(goldenSearch(5 * 2 ** 64, 0, r, 4, 16)).toBe('refused');
+    expect(() => multiplyShiftFor(5 * 2 ** 64, 0, r, 4, 16)).toThrow('no multiply-shift');
+  });
+
   it('takes adders up to 53 bits, the widest the float64 evaluation keeps exact', () => {
     const r = { lo: -128, hi: 127, accLo: 0, accHi: 255 };
     expect(multiplyShiftFor(0.25, 1, r, 8, 53).multiplier).not.toBe(0);
