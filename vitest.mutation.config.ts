@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
+      'test/bits/fast-number*.test.ts',
+      'test/bits/quantize.test.ts',
       'test/quant/requant*.test.ts',
       'test/quant/widths.test.ts',
       'test/engine/overflow.test.ts',

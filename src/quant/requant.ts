@@ -95,13 +95,15 @@ export function thresholdsFor(
   const t = new Float64Array(bounds.length);
   if (slope > 0) {
     bounds.forEach((c, k) => {
-      t[k] = Math.min(accHi + 1, Math.max(accLo, Math.ceil((c - offset) / slope)));
+      const x = (c - offset) / slope;
+      t[k] = Math.min(accHi + 1, Math.max(accLo, Math.ceil(x)));
     });
     return { direction: 1, thresholds: t };
   }
   if (slope < 0) {
     bounds.forEach((c, k) => {
-      t[k] = Math.min(accHi, Math.max(accLo - 1, Math.floor((c - offset) / slope)));
+      const x = (c - offset) / slope;
+      t[k] = Math.min(accHi, Math.max(accLo - 1, Math.floor(x)));
     });
     return { direction: -1, thresholds: t };
   }
