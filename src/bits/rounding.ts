@@ -31,12 +31,15 @@ export function roundShift(
   if (rest === 0n) return { quotient: floor, inexact: false };
   const half = 1n << (d - 1n);
   let up: boolean;
+  // The sign tests read `floor`, not `value`: value = 0 has returned above, and floor < 0 exactly
+  // when value < 0, while floor = 0 also tells a positive value from a negative one.
   switch (mode) {
+    // Stryker disable next-line StringLiteral: an unmatched mode leaves `up` undefined: no step, as here
     case 'TRN':
       up = false;
       break;
     case 'TRN_ZERO':
-      up = value < 0n;
+      up = floor < 0n;
       break;
     case 'RND':
       up = rest >= half;
@@ -45,10 +48,10 @@ export function roundShift(
       up = rest > half;
       break;
     case 'RND_ZERO':
-      up = rest > half || (rest === half && value < 0n);
+      up = rest > half || (rest === half && floor < 0n);
       break;
     case 'RND_INF':
-      up = rest > half || (rest === half && value > 0n);
+      up = rest > half || (rest === half && floor >= 0n);
       break;
     case 'RND_CONV':
       up = rest > half || (rest === half && (floor & 1n) === 1n);

@@ -39,8 +39,10 @@ class Tally {
   op(op: Primitive, bits: number, count: number, bitsB?: number): void {
     if (count > 0) this.ops.push({ op, bits, ...(bitsB === undefined ? {} : { bitsB }), count });
   }
+  // Tensors and parameter sets are never empty (the graph schema admits positive sizes only),
+  // so every read and write has a count of at least one.
   read(bits: number, count: number): void {
-    if (count > 0) this.memory.push({ op: 'sram-read', bits, count });
+    this.memory.push({ op: 'sram-read', bits, count });
   }
   readWeights(bits: number, count: number): void {
     this.read(bits, count);
@@ -48,7 +50,7 @@ class Tally {
     this.weightReadBits += bits * count;
   }
   write(bits: number, count: number): void {
-    if (count > 0) this.memory.push({ op: 'sram-write', bits, count });
+    this.memory.push({ op: 'sram-write', bits, count });
   }
 }
 

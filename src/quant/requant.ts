@@ -10,7 +10,7 @@ import { roundNearest } from './widths.js';
  *
  * multiply-shift: code = clamp(floor((acc·M + B) / 2^S), lo, hi), S ≥ 0 (a left shift by −S
  *   when S < 0). M = round(slope·2^S) is a `mulBits`-wide signed integer (|M| ≤ 2^(mulBits−1) − 1,
- *   S as large as that allows); B = round(offset·2^S) + 2^(S−1) folds the rounding half-LSB in,
+ *   S as large as that allows, and S ≥ −63: a steeper slope is refused); B = round(offset·2^S) + 2^(S−1) folds the rounding half-LSB in,
  *   so the rounding costs nothing at run time. acc·M + B must fit `addBits` signed bits for every
  *   register value; when it would not, S is lowered (coarser M) until it does. A channel whose
  *   code is the same over the whole register range gets M = 0, B = that code.
@@ -44,15 +44,18 @@ export function multiplyShiftFor(
   // The real-valued target rounded to nearest, ties up (RND), as the thresholds place c_k.
   const ideal = (acc: number) => clampInt(roundToInteger(slope * acc + offset, 'RND'), lo, hi);
   const first = ideal(accLo);
-  if (slope === 0 || first === ideal(accHi)) return { multiplier: 0, addend: first, shift: 0 };
+  // The target is monotone in acc, so equal codes at both ends (always so for slope 0) mean a
+  // constant channel.
+  if (first === ideal(accHi)) return { multiplier: 0, addend: first, shift: 0 };
   const mMax = 2 ** (mulBits - 1) - 1;
   const limit = 2 ** (addBits - 1);
   if (limit > EXACT) throw new Error(`requantization adder of ${addBits} bits is too wide`);
-  let shift = Math.floor(Math.log2(mMax / Math.abs(slope)));
-  while (Math.abs(roundNearest(slope * 2 ** (shift + 1))) <= mMax) shift++;
-  while (shift > -64 && Math.abs(roundNearest(slope * 2 ** shift)) > mMax) shift--;
-  for (; shift > -64; shift--) {
+  // With k = floor(log2(mMax/|slope|)), |slope|·2^(k+2) > 2·mMax ≥ mMax + 1 rounds past mMax, so
+  // k + 1 is the largest shift whose multiplier can fit (it does when |slope|·2^(k+1) rounds
+  // down to mMax): start there and lower S, skipping multipliers wider than mulBits.
+  for (let shift = Math.floor(Math.log2(mMax / Math.abs(slope))) + 1; shift > -64; shift--) {
     const multiplier = roundNearest(slope * 2 ** shift);
+    if (Math.abs(multiplier) > mMax) continue;
     if (multiplier === 0) break;
     const addend = roundNearest(offset * 2 ** shift) + (shift > 0 ? 2 ** (shift - 1) : 0);
     const ends = [accLo * multiplier + addend, accHi * multiplier + addend, addend];
@@ -90,20 +93,25 @@ export function thresholdsFor(
   accHi: number,
 ): Thresholds {
   const t = new Float64Array(bounds.length);
-  if (slope === 0) {
+  if (slope > 0) {
     bounds.forEach((c, k) => {
-      t[k] = offset >= c ? accLo : accHi + 1;
+      const x = (c - offset) / slope;
+      t[k] = Math.min(accHi + 1, Math.max(accLo, Math.ceil(x)));
     });
     return { direction: 1, thresholds: t };
   }
+  if (slope < 0) {
+    bounds.forEach((c, k) => {
+      const x = (c - offset) / slope;
+      t[k] = Math.min(accHi, Math.max(accLo - 1, Math.floor(x)));
+    });
+    return { direction: -1, thresholds: t };
+  }
+  // Slope 0: every register value gives round(offset), so each boundary is crossed always or never.
   bounds.forEach((c, k) => {
-    const x = (c - offset) / slope;
-    t[k] =
-      slope > 0
-        ? Math.min(accHi + 1, Math.max(accLo, Math.ceil(x)))
-        : Math.min(accHi, Math.max(accLo - 1, Math.floor(x)));
+    t[k] = offset >= c ? accLo : accHi + 1;
   });
-  return { direction: slope > 0 ? 1 : -1, thresholds: t };
+  return { direction: 1, thresholds: t };
 }
 
 /** The boundaries of codes lo..hi: lo + k − 0.5 for k = 1 .. hi − lo. */
@@ -117,14 +125,14 @@ export function crossed(
   t: Float64Array,
   from: number,
   count: number,
-  dir: number,
+  dir: 1 | -1,
 ): number {
   let a = 0;
   let b = count;
   // Invariant: thresholds [0, a) are crossed, [b, count) are not.
   while (a < b) {
     const m = (a + b) >>> 1;
-    const hit = dir > 0 ? acc >= t[from + m] : acc <= t[from + m];
+    const hit = dir === 1 ? acc >= t[from + m] : acc <= t[from + m];
     if (hit) a = m + 1;
     else b = m;
   }
