@@ -253,6 +253,75 @@ describe('countNode: one node by hand', () => {
     });
   });
 
+  it('residual add with an aligned branch: that branch also pays a b-bit mul and a (w + b)-bit add', () => {
+    // 8 elements; branch 1 (20 bits) is aligned: 8 muls 20×8 and 8 adds at 28 bits, beside the
+    // sum's 8 adds at the wider input (20 bits).
+    const c = ctx({
+      inShapes: [
+        [2, 2, 2],
+        [2, 2, 2],
+      ],
+      inBits: [8, 20],
+      outShape: [2, 2, 2],
+      alignedInputs: [false, true],
+    });
+    expect(count({ id: 's', op: 'add', inputs: ['x', 'y'] }, c).ops).toStrictEqual(
+      sorted([op('add', 20, 8), op('mul', 20, 8, 8), op('add', 28, 8)]),
+    );
+  });
+
+  it('relu6: two cmp per element; concat: placement only, at the widest input', () => {
+    const c = ctx({ inShapes: [[2, 3, 3]], inBits: [11], outShape: [2, 3, 3] });
+    const r = count({ id: 'r', op: 'relu6' }, c);
+    expect(r.ops).toStrictEqual([op('cmp', 11, 36)]);
+    expect([r.group, r.outBits]).toStrictEqual(['other', 11]);
+    const k = ctx({
+      inShapes: [
+        [1, 2, 2],
+        [3, 2, 2],
+      ],
+      inBits: [9, 12],
+      outShape: [4, 2, 2],
+    });
+    const cat = count({ id: 'c', op: 'concat', inputs: ['x', 'y'] }, k);
+    expect(cat.ops).toStrictEqual([]);
+    expect([cat.group, cat.outBits]).toStrictEqual(['other', 12]);
+  });
+
+  it('rectangular windows: a 1×3 avgpool sums 3 positions; a 1×3 conv reads C·1·3 inputs per output', () => {
+    // avgpool 1×3, stride 1, no padding, over 1×1×5: 3 outputs of 3 positions: 6 adds at
+    // 8 + ceil(log2 3) = 10 bits, 3 muls.
+    const p = ctx({ inShapes: [[1, 1, 5]], inBits: [8], outShape: [1, 1, 3] });
+    const pool: GraphNode = { id: 'p', op: 'avgpool', kernel: 1, kernelWidth: 3, stride: 1 };
+    expect(count(pool, p).ops).toStrictEqual(sorted([op('add', 10, 6), op('mul', 10, 3, 8)]));
+    // conv 1×3 over 2×3×5, 4 output channels, no padding: M = 3·3 = 9, N = 4, K = 2·1·3 = 6.
+    const c = ctx({ inShapes: [[2, 3, 5]], inBits: [8], outShape: [4, 3, 3] });
+    const conv: GraphNode = {
+      id: 'k',
+      op: 'conv',
+      role: 'body',
+      outChannels: 4,
+      kernel: 1,
+      kernelWidth: 3,
+    };
+    expect(count(conv, c).work).toMatchObject({ M: 9, N: 4, K: 6 });
+  });
+
+  it('a depthwise conv: each output channel reads one input channel (K = 1·3·3)', () => {
+    // 4 channels of 4×4, groups 4, 3×3, padding 1: M = 16, N = 4, K = 9.
+    const c = ctx({ inShapes: [[4, 4, 4]], inBits: [8], outShape: [4, 4, 4] });
+    const node: GraphNode = {
+      id: 'dw',
+      op: 'conv',
+      role: 'body',
+      outChannels: 4,
+      kernel: 3,
+      padding: 1,
+      groups: 4,
+    };
+    expect(count(node, c).work).toMatchObject({ M: 16, N: 4, K: 9 });
+  });
+
   it('linear without a kind is a multiply layer; a bias is one add and one read per output', () => {
     // K = 10 inputs, N = 3 outputs, b = 4: 30 taps; accumulator 2·4 + floor(log2 10) = 11 bits.
     const c = ctx({ bits: 4, inShapes: [[10]], inBits: [4], outShape: [3] });
