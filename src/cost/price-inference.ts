@@ -1,15 +1,14 @@
 import { InputError } from '../errors.js';
 import type { Netlist } from '../ir/netlist.js';
 import { cpuCannotRun } from './cpu.js';
-import { formatNumber } from './estimate.js';
-import { estimateNetlist } from './estimate-netlist.js';
 import { estimateOps } from './estimate-ops.js';
+import { type GlitchModel, gateEnergy, type MeasuredNetlist } from './gate-energy.js';
 import { costOfInference } from './inference.js';
 import type { LayerWork } from './layer-work.js';
 import { mergeCounts, type OpCount, opKey, type Primitive } from './ops.js';
 import type { Dataflow } from './pe-array.js';
 import { type PeCost, peCost } from './price-pe.js';
-import type { AsicCellTable, AsicOpTable, CostTable, FpgaTable } from './table-types.js';
+import type { AsicOpTable, CostTable, FpgaTable } from './table-types.js';
 
 /**
  * The one pricing of one counted inference on one cost table: every number `infer`, `sweep`
@@ -18,7 +17,7 @@ import type { AsicCellTable, AsicOpTable, CostTable, FpgaTable } from './table-t
  * | table kind | energy                                         | cycles               | PE        |
  * |------------|------------------------------------------------|----------------------|-----------|
  * | asic-op    | counts × energy per op; memory where priced    | PE array (SCALE-Sim) | op areas  |
- * | asic-cell  | Σ netlists (toggles × cell energy) — gate only | PE array (SCALE-Sim) | cell area |
+ * | asic-cell  | Σ netlists (toggles × cell energy × glitch)    | PE array (SCALE-Sim) | cell area |
  * | fpga       | the table's LUT energy estimate                | PEs that fit, clock  | LUTs/DSPs |
  * | cpu        | none                                           | tap sequences        | sequence  |
  *
@@ -47,17 +46,6 @@ export interface LayerCounts {
   readonly memory: readonly OpCount[];
 }
 
-/** A netlist the gate backend simulated, with its switching activity over the run. */
-export interface MeasuredNetlist {
-  readonly netlist: Netlist;
-  /** Netlist evaluations (cycles of a PE, vectors of a combinational netlist), all lanes. */
-  readonly evaluations: number;
-  /** Transitions whose toggles were counted. */
-  readonly transitions: number;
-  /** Toggles per net over the counted transitions (zero-delay). */
-  readonly netToggles: Float64Array;
-}
-
 export interface InferenceCounts {
   /** Nodes that perform any operation, in graph order, counts of one inference. */
   readonly layers: readonly LayerCounts[];
@@ -69,6 +57,8 @@ export interface InferenceCounts {
   readonly activity?: {
     readonly netlists: readonly MeasuredNetlist[];
     readonly images: number;
+    /** Scales the measured zero-delay energy of each netlist to timing-aware (see gate-energy.ts). */
+    readonly glitch?: GlitchModel;
   };
   readonly array?: PeArrayOptions;
 }
@@ -96,6 +86,11 @@ export interface TableCost {
   /** Energy per inference, pJ: compute + memory; null unless both are priced. */
   readonly energyPj: number | null;
   readonly computePj: number | null;
+  /**
+   * Cell tables: the same datapath energy from zero-delay toggles (no glitches), beside
+   * `computePj`, which is timing-aware (each netlist's zero-delay energy x its glitch factor).
+   */
+  readonly computeZeroDelayPj?: number | null;
   readonly memoryPj: number | null;
   /** Op-level ASIC tables: the priced energy (compute, and memory where priced) split two ways. */
   readonly breakdown: {
@@ -138,6 +133,7 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
   const memory = mergeCounts(input.layers.flatMap((l) => l.memory));
   let computePj: number | null = null;
   let memoryPj: number | null = null;
+  let computeZeroDelayPj: number | null | undefined;
   let breakdown: TableCost['breakdown'] = null;
   if (table.kind === 'asic-op' || table.kind === 'fpga') {
     const compute = attempt('compute', () => estimateOps(table, ops));
@@ -167,7 +163,10 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
         `energy: ${table.name} prices netlists with switching activity; run the gate backend`,
       );
     } else {
-      computePj = gateEnergy(table, input.activity, energyProvenance, notPriced);
+      const gate = gateEnergy(table, input.activity, energyProvenance, notPriced);
+      // Timing-aware when the caller gives a glitch model, with the zero-delay figure beside it.
+      computePj = input.activity.glitch ? gate.timedPj : gate.zeroPj;
+      if (input.activity.glitch) computeZeroDelayPj = gate.zeroPj;
       const cmps = ops.filter((c) => c.op === 'cmp');
       if (cmps.length > 0) {
         notPriced.push(
@@ -199,6 +198,7 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
     kind: table.kind,
     energyPj: computePj !== null && memoryPj !== null ? computePj + memoryPj : null,
     computePj,
+    ...(computeZeroDelayPj === undefined ? {} : { computeZeroDelayPj }),
     memoryPj,
     breakdown,
     cycles: inference?.cycles ?? null,
@@ -232,41 +232,4 @@ function split(
     return [{ layer: l.layer, kind: l.kind, energyPj: estimateOps(table, ops).energyPj as number }];
   });
   return { byPrimitive, byLayer };
-}
-
-/**
- * Gate-level energy per inference: for every netlist the run used, the cell estimate per
- * evaluation (toggles / counted transitions, zero-delay) times its evaluations, over images.
- */
-function gateEnergy(
-  table: AsicCellTable,
-  activity: NonNullable<InferenceCounts['activity']>,
-  provenance: string[],
-  notPriced: string[],
-): number | null {
-  let total: number | null = 0;
-  for (const a of activity.netlists) {
-    if (a.transitions === 0) {
-      notPriced.push(`${a.netlist.name}: evaluated once, no transition to measure its toggles on`);
-      total = null;
-      continue;
-    }
-    const est = estimateNetlist(table, a.netlist, {
-      vectors: a.transitions + 1,
-      transitions: a.transitions,
-      netToggles: a.netToggles,
-    });
-    if (est.energyPj === undefined) {
-      notPriced.push(`${a.netlist.name}: ${est.notes.join('; ')}`);
-      total = null;
-      continue;
-    }
-    const perEvaluation = est.energyPj;
-    const perImage = (perEvaluation * a.evaluations) / activity.images;
-    if (total !== null) total += perImage;
-    provenance.push(
-      `${a.netlist.name}: ${formatNumber(perEvaluation)} pJ per evaluation x ${formatNumber(a.evaluations / activity.images)} evaluations per image = ${formatNumber(perImage)} pJ <- ${table.name} cells, ${formatNumber(a.transitions)} transitions measured (zero-delay toggles)`,
-    );
-  }
-  return total;
 }

@@ -19,6 +19,7 @@ import type { Variant } from '../nn/graph.js';
 import type { WeightNode } from '../quant/graph.js';
 import type { QuantOptions, ResolvedQuantOptions } from '../quant/options.js';
 import { datasetFor } from './datasets.js';
+import { glitchFactor } from './glitch.js';
 import { type LayerResult, layerResults } from './layers.js';
 import { floatAccuracy, type PreparedNetwork, prepareNetwork } from './prepare.js';
 
@@ -241,5 +242,6 @@ function measured(run: RunResult): InferenceCounts['activity'] {
       })),
     ),
     images: run.images,
+    glitch: glitchFactor,
   };
 }

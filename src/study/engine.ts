@@ -126,6 +126,7 @@ function quantizedNetwork(
         images: images.length,
         mismatches,
         energyPj: cost.computePj,
+        zeroDelayPj: cost.computeZeroDelayPj ?? null,
         notPriced: cost.notPriced,
       };
     },

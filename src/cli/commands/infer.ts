@@ -186,6 +186,12 @@ function printSummary(r: NetworkResult, quiet: boolean): void {
     rows.push([c.table, n(c.energyPj), n(c.computePj), n(c.memoryPj), n(c.cycles), pe]);
   }
   printLine(formatTable(rows));
+  for (const c of r.costs) {
+    if (c.computeZeroDelayPj === undefined) continue;
+    printLine(
+      `${c.table}: compute timing-aware (zero-delay toggles x glitch factors, an estimate); zero-delay ${c.computeZeroDelayPj === null ? '-' : formatNumber(c.computeZeroDelayPj)} pJ`,
+    );
+  }
   if (!quiet) {
     const notes = new Set(r.costs.flatMap((c) => c.notPriced.map((n) => `${c.table}: ${n}`)));
     for (const note of notes) process.stderr.write(`note: ${note}\n`);
