@@ -5,6 +5,8 @@ import { estimateOps } from './estimate-ops.js';
 import { type GlitchModel, gateEnergy, type MeasuredNetlist } from './gate-energy.js';
 import { costOfInference } from './inference.js';
 import type { LayerWork } from './layer-work.js';
+import type { Accelerator, MemoryTable } from './memory-files.js';
+import { type MemoryHierarchyCost, priceMemoryHierarchy } from './memory-hierarchy.js';
 import { mergeCounts, type OpCount, opKey, type Primitive } from './ops.js';
 import type { Dataflow } from './pe-array.js';
 import { type PeCost, peCost } from './price-pe.js';
@@ -61,6 +63,11 @@ export interface InferenceCounts {
     readonly glitch?: GlitchModel;
   };
   readonly array?: PeArrayOptions;
+  /**
+   * Price memory by capacity and dataflow on this accelerator (memory-hierarchy.ts) instead of
+   * every access at the table's one SRAM row; used on op-level ASIC tables that price memory.
+   */
+  readonly memoryModel?: { readonly accelerator: Accelerator; readonly table: MemoryTable };
 }
 
 export interface PrimitiveEnergy {
@@ -92,6 +99,11 @@ export interface TableCost {
    */
   readonly computeZeroDelayPj?: number | null;
   readonly memoryPj: number | null;
+  /**
+   * Memory by level (weight buffer, activation buffer, DRAM) when the inference names an
+   * accelerator (`memoryModel`) and the table prices memory: `memoryPj` is its total.
+   */
+  readonly memoryLevels?: MemoryHierarchyCost;
   /** Op-level ASIC tables: the priced energy (compute, and memory where priced) split two ways. */
   readonly breakdown: {
     readonly byPrimitive: readonly PrimitiveEnergy[];
@@ -134,6 +146,7 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
   let computePj: number | null = null;
   let memoryPj: number | null = null;
   let computeZeroDelayPj: number | null | undefined;
+  let hierarchy: MemoryHierarchyCost | undefined;
   let breakdown: TableCost['breakdown'] = null;
   if (table.kind === 'asic-op' || table.kind === 'fpga') {
     const compute = attempt('compute', () => estimateOps(table, ops));
@@ -148,6 +161,20 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
       notPriced.push(
         `memory: ${table.name} has no sram-read / sram-write row (${accesses} on-chip accesses per inference)`,
       );
+    } else if (input.memoryModel && table.kind === 'asic-op') {
+      const works = new Set(input.works.map((w) => w.name));
+      const model = input.memoryModel;
+      hierarchy = attempt('memory', () =>
+        priceMemoryHierarchy(model.accelerator, model.table, {
+          works: input.works,
+          others: input.layers.filter((l) => !works.has(l.layer)),
+          array: input.array ?? DEFAULT_ARRAY,
+        }),
+      );
+      if (hierarchy) {
+        memoryPj = hierarchy.energyPj;
+        energyProvenance.push(...hierarchy.provenance);
+      }
     } else {
       const mem = attempt('memory', () => estimateOps(table, memory));
       if (mem) {
@@ -155,7 +182,8 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
         energyProvenance.push(...mem.provenance());
       }
     }
-    if (table.kind === 'asic-op' && computePj !== null) breakdown = split(table, input.layers);
+    if (table.kind === 'asic-op' && computePj !== null)
+      breakdown = split(table, input.layers, hierarchy);
   }
   if (table.kind === 'asic-cell') {
     if (!input.activity) {
@@ -200,6 +228,7 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
     computePj,
     ...(computeZeroDelayPj === undefined ? {} : { computeZeroDelayPj }),
     memoryPj,
+    ...(hierarchy ? { memoryLevels: hierarchy } : {}),
     breakdown,
     cycles: inference?.cycles ?? null,
     ...(inference?.clockMhz === undefined ? {} : { clockMhz: inference.clockMhz }),
@@ -215,8 +244,10 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
 function split(
   table: AsicOpTable,
   layers: readonly LayerCounts[],
+  hierarchy: MemoryHierarchyCost | undefined,
 ): NonNullable<TableCost['breakdown']> {
-  const priced = (l: LayerCounts) => (pricesMemory(table) ? [...l.ops, ...l.memory] : l.ops);
+  const flat = pricesMemory(table) && !hierarchy;
+  const priced = (l: LayerCounts) => (flat ? [...l.ops, ...l.memory] : l.ops);
   const byPrimitive = mergeCounts(layers.flatMap(priced)).map(
     (c): PrimitiveEnergy => ({
       op: c.op,
@@ -226,10 +257,42 @@ function split(
       energyPj: estimateOps(table, [c]).energyPj as number,
     }),
   );
+  const memoryOf = (layer: string) =>
+    hierarchy?.byLayer.find((m) => m.layer === layer)?.energyPj ?? 0;
   const byLayer = layers.flatMap((l): LayerEnergy[] => {
     const ops = priced(l);
-    if (ops.length === 0) return [];
-    return [{ layer: l.layer, kind: l.kind, energyPj: estimateOps(table, ops).energyPj as number }];
+    const mem = memoryOf(l.layer);
+    if (ops.length === 0 && mem === 0) return [];
+    const compute = ops.length === 0 ? 0 : (estimateOps(table, ops).energyPj as number);
+    return [{ layer: l.layer, kind: l.kind, energyPj: compute + mem }];
   });
-  return { byPrimitive, byLayer };
+  return {
+    byPrimitive: [...byPrimitive, ...(hierarchy ? levelPrimitives(hierarchy) : [])],
+    byLayer,
+  };
+}
+
+/**
+ * Memory levels as primitive entries of the breakdown, counted in bits (bits: 1): buffer reads
+ * and writes as sram-read / sram-write (both buffers), DRAM as dram-read / dram-write.
+ */
+function levelPrimitives(h: MemoryHierarchyCost): PrimitiveEnergy[] {
+  const out: PrimitiveEnergy[] = [];
+  for (const [op, sram] of [
+    ['sram-read', true],
+    ['sram-write', true],
+    ['dram-read', false],
+    ['dram-write', false],
+  ] as const) {
+    const read = op.endsWith('read');
+    let count = 0;
+    let energyPj = 0;
+    for (const l of h.levels) {
+      if ((l.level !== 'DRAM') !== sram) continue;
+      count += read ? l.readBits : l.writeBits;
+      energyPj += read ? l.readPj : l.writePj;
+    }
+    if (count > 0) out.push({ op, bits: 1, count, energyPj });
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { type PaperCounts, paperCounts } from '../budget/conventions.js';
 import type { LayerWork } from '../cost/layer-work.js';
+import { type Accelerator, loadAccelerator, loadMemoryTable } from '../cost/memory-files.js';
 import { mergeCounts, type OpCount } from '../cost/ops.js';
 import {
   type InferenceCounts,
@@ -39,6 +40,11 @@ export interface InferOptions extends QuantOptions {
   /** Cost tables by name or path, or loaded; default every shipped table. */
   readonly tables?: readonly (string | CostTable)[];
   readonly array?: PeArrayOptions;
+  /**
+   * The accelerator whose buffers memory is priced on (cost/memory-hierarchy.ts); default the
+   * shipped accelerator-default. null prices every access at the table's one SRAM row.
+   */
+  readonly accelerator?: Accelerator | null;
   /** Worker threads; default the machine's parallelism. */
   readonly threads?: number;
   readonly simd?: boolean;
@@ -148,6 +154,7 @@ export async function measureWithPredictions(
     pe: { layer: peNode.id, netlist: netlistFor(weightLayerSpec(peNode, datapath)) },
     activity: backend === 'gate' ? measured(run) : undefined,
     array: options.array,
+    ...memoryModel(options.accelerator),
   };
   const taps = work.reduce((sum, w) => sum + w.M * w.N * w.K, 0);
   const result: NetworkResult = {
@@ -190,6 +197,7 @@ function layerWork(w: WeightNode): LayerWork {
     K: w.taps,
     operandBits: w.operandBits,
     accBits: w.accBits,
+    inputElements: w.inShape.reduce((a, b) => a * b, 1),
   };
 }
 
@@ -244,4 +252,13 @@ function measured(run: RunResult): InferenceCounts['activity'] {
     images: run.images,
     glitch: glitchFactor,
   };
+}
+
+/** The accelerator and memory table memory is priced on (the default unless told otherwise). */
+function memoryModel(
+  accelerator: Accelerator | null | undefined,
+): Pick<InferenceCounts, 'memoryModel'> {
+  if (accelerator === null) return {};
+  const a = accelerator ?? loadAccelerator();
+  return { memoryModel: { accelerator: a, table: loadMemoryTable(a.memory) } };
 }
