@@ -5,6 +5,7 @@ import { adderSection } from './sections/adders.js';
 import { layerSection, primitiveSection } from './sections/breakdown.js';
 import { budgetSection } from './sections/budgets.js';
 import { areaSection, asicSection, cpuSection, fpgaSection } from './sections/costs.js';
+import { memorySection } from './sections/memory.js';
 import { methodSection, provenanceSection } from './sections/provenance.js';
 import { runSection, verdictSection } from './sections/summary.js';
 import type { Verdict } from './verdict.js';
@@ -46,6 +47,7 @@ export function buildDocument(
     ...verdictSection(results, verdict),
     ...accuracySection(results, charts),
     ...asicSection(results, charts),
+    ...memorySection(results),
     ...primitiveSection(results, charts),
     ...layerSection(results, charts),
     ...fpgaSection(results),

@@ -186,6 +186,7 @@ export async function runStudy(options: StudyOptions = {}): Promise<ReportResult
     cpu: costs.cpu,
     area: costs.area,
     breakdown: costs.breakdown,
+    ...(costs.memory.length > 0 ? { memory: costs.memory } : {}),
     adders,
     accumulator: accumulatorSection(curves, accImages),
     budgets,

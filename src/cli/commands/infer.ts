@@ -18,11 +18,13 @@ import {
   MIN_QUANT_BITS,
 } from '../../quant/options.js';
 import { choiceFlag, intFlag } from '../args.js';
+import { MUL_IMPL_OPTION, tablesWithMultiplier } from '../mul-impl.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
 
 interface InferArgs {
   model: string;
+  'mul-impl'?: string;
   bits: number;
   backend: string;
   limit?: number;
@@ -60,6 +62,7 @@ export const inferCommand: CommandModule<object, InferArgs> = {
         describe: `${BACKENDS.join(' | ')}: integer kernels, or every arithmetic op through netlists`,
       })
       .option('limit', { type: 'number', describe: 'the first N test images (default all)' })
+      .option('mul-impl', MUL_IMPL_OPTION)
       .option('table', {
         type: 'string',
         describe: `comma-separated cost tables (default all): ${tableNames().join(', ')}, or a table file`,
@@ -127,7 +130,10 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       bits: intFlag('bits', argv.bits, MIN_QUANT_BITS, MAX_QUANT_BITS),
       backend: choiceFlag<Backend>('backend', argv.backend, BACKENDS),
       limit: argv.limit === undefined ? undefined : intFlag('limit', argv.limit, 1, 10_000),
-      tables: argv.table?.split(',').map((t) => t.trim()),
+      tables: tablesWithMultiplier(
+        argv.table?.split(',').map((t) => t.trim()),
+        argv['mul-impl'],
+      ),
       bn: choiceFlag<BnMode>('bn', argv.bn, BN_MODES),
       accBits:
         argv['acc-bits'] === undefined ? undefined : intFlag('acc-bits', argv['acc-bits'], 1, 64),
