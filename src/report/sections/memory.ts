@@ -1,4 +1,4 @@
-import { formatEnergy, formatSig } from '../../format.js';
+import { formatCount, formatEnergy, formatSig } from '../../format.js';
 import { NETWORK_NAMES } from '../../study/categories.js';
 import { NETWORKS, type ReportResults } from '../../study/results.js';
 import { type Block, heading, paragraph, table } from '../document.js';
@@ -19,7 +19,7 @@ export function memorySection(results: ReportResults): Block[] {
     const sizes = first.levels
       .map(
         (l) =>
-          `${l.level} ${l.capacityKiB === null ? '' : `${formatSig(l.capacityKiB, 4)} KiB, `}${formatSig(l.accessPj, 3)} pJ per 64-bit access`,
+          `${l.level} ${l.capacityKiB === null ? '' : `${formatCount(l.capacityKiB)} KiB, `}${formatSig(l.accessPj, 3)} pJ per 64-bit access`,
       )
       .join('; ');
     blocks.push(
