@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
@@ -44,5 +47,23 @@ describe('--mul-impl', () => {
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--mul-impl must be one of dsp, lut, not "x"/);
+  });
+});
+
+describe('report --mul-impl lut', () => {
+  it('sizes the CNN PE on FPGA tables with LUT multipliers and no DSP', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'addersim-mul-impl-'));
+    const out = join(dir, 'report');
+    const r = runCli(['report', '--limit', '100', '--mul-impl', 'lut', '--out', out, '--quiet']);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    const cnn = results.fpga.filter((f: { network: string }) => f.network === 'cnn');
+    expect(cnn.length).toBe(2);
+    for (const f of cnn) {
+      expect(f.dspsPerPe).toBe(0);
+      // At least one LUT per partial-product bit of the 8x8 multiplier.
+      expect(f.lutsPerPe).toBeGreaterThan(64);
+      expect(f.provenance.join('\n')).toMatch(/in LUTs \(--mul-impl lut\)/);
+    }
   });
 });
