@@ -1,5 +1,7 @@
 import type { LayerWork } from '../cost/layer-work.js';
+import { type Accelerator, loadAccelerator, loadMemoryTable } from '../cost/memory-files.js';
 import { mergeCounts, type OpCount } from '../cost/ops.js';
+import { DEFAULT_ARRAY, type PeArrayOptions } from '../cost/price-inference.js';
 import type { CostTable } from '../cost/table-types.js';
 import {
   type Architecture,
@@ -105,6 +107,13 @@ export interface BudgetRequest extends BudgetOptions {
   readonly variants?: readonly Variant[];
   /** A cost table to price the totals on (op-level ASIC or FPGA). */
   readonly table?: CostTable;
+  /**
+   * The accelerator memory is priced on when the table prices memory (by buffer capacity and
+   * the PE array's dataflow, cost/memory-hierarchy.ts); null: every access at the table's SRAM
+   * row. Default: the shipped accelerator-default on a 32x32 weight-stationary array.
+   */
+  readonly accelerator?: Accelerator | null;
+  readonly array?: PeArrayOptions;
 }
 
 export function budgetArchitecture(arch: Architecture, request: BudgetRequest = {}): BudgetReport {
@@ -134,7 +143,9 @@ export function budgetArchitecture(arch: Architecture, request: BudgetRequest = 
     VARIANTS.map((v) => {
       const t = variantTotals(counts[v]);
       const table = request.table;
-      return [v, table ? { ...t, energy: budgetEnergy(table, t.ops, t.memory) } : t];
+      if (!table) return [v, t];
+      const hierarchy = memoryInput(counts[v], request);
+      return [v, { ...t, energy: budgetEnergy(table, t.ops, t.memory, hierarchy) }];
     }),
   ) as Record<Variant, VariantTotals>;
   return {
@@ -226,5 +237,23 @@ function variantTotals(nodes: readonly NodeCount[]): VariantTotals {
     groups,
     ops,
     memory,
+  };
+}
+
+/** The memory model's input of one variant: its GEMM layers, the other nodes' memory counts. */
+function memoryInput(
+  nodes: readonly NodeCount[],
+  request: BudgetRequest,
+): Parameters<typeof budgetEnergy>[3] {
+  if (request.accelerator === null) return undefined;
+  const accelerator = request.accelerator ?? loadAccelerator();
+  return {
+    accelerator,
+    memory: loadMemoryTable(accelerator.memory),
+    input: {
+      works: nodes.flatMap((n) => (n.work ? [n.work] : [])),
+      others: nodes.filter((n) => !n.work).map((n) => ({ layer: n.id, memory: n.memory })),
+      array: request.array ?? DEFAULT_ARRAY,
+    },
   };
 }

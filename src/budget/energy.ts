@@ -1,4 +1,10 @@
 import { estimateOps } from '../cost/estimate-ops.js';
+import type { Accelerator, MemoryTable } from '../cost/memory-files.js';
+import {
+  type MemoryHierarchyCost,
+  type MemoryInput,
+  priceMemoryHierarchy,
+} from '../cost/memory-hierarchy.js';
 import type { OpCount } from '../cost/ops.js';
 import type { CostTable } from '../cost/table-types.js';
 
@@ -16,6 +22,8 @@ export interface BudgetEnergy {
   readonly memoryPj: number | null;
   readonly totalPj: number | null;
   readonly notes: readonly string[];
+  /** Memory by level on the accelerator, when one is given and the table prices memory. */
+  readonly memoryLevels?: MemoryHierarchyCost;
   /** One line per priced op and width: count, energy, table row and scaling steps. */
   readonly provenance: readonly string[];
 }
@@ -25,18 +33,33 @@ function hasRow(table: CostTable, op: OpCount['op']): boolean {
   return 'ops' in table && (table.ops as readonly { op: string }[]).some((r) => r.op === op);
 }
 
+/**
+ * With `hierarchy` (the accelerator, its memory table, the layers as GEMMs with the other nodes'
+ * memory counts, and the PE array), a table that prices memory prices it by buffer capacity and
+ * dataflow (cost/memory-hierarchy.ts) instead of every access at its one SRAM row.
+ */
 export function budgetEnergy(
   table: CostTable,
   ops: readonly OpCount[],
   memory: readonly OpCount[],
+  hierarchy?: {
+    readonly accelerator: Accelerator;
+    readonly memory: MemoryTable;
+    readonly input: MemoryInput;
+  },
 ): BudgetEnergy {
   const compute = estimateOps(table, ops);
   const notes = [...compute.notes];
   const provenance = [...compute.provenance()];
   let memoryPj: number | null = null;
+  let levels: MemoryHierarchyCost | undefined;
   const missing = (['sram-read', 'sram-write'] as const).filter((op) => !hasRow(table, op));
   if (memory.length > 0 && missing.length > 0) {
     notes.push(`${table.name} has no ${missing.join(' or ')} row: memory energy is not priced`);
+  } else if (hierarchy && table.kind === 'asic-op') {
+    levels = priceMemoryHierarchy(hierarchy.accelerator, hierarchy.memory, hierarchy.input);
+    memoryPj = levels.energyPj;
+    provenance.push(...levels.provenance);
   } else {
     const mem = estimateOps(table, memory);
     memoryPj = mem.energyPj ?? null;
@@ -51,5 +74,6 @@ export function budgetEnergy(
     totalPj: computePj === null || memoryPj === null ? null : computePj + memoryPj,
     notes,
     provenance,
+    ...(levels ? { memoryLevels: levels } : {}),
   };
 }

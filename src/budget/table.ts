@@ -67,9 +67,21 @@ function energyRows(report: BudgetReport, variants: readonly Variant[]): Row[] {
       return e ? uj(pick(e)) : 'n/a';
     }),
   ];
+  const levels = first.memoryLevels?.levels ?? [];
   return [
     row(`energy compute (uJ, ${first.table})`, (e) => e.computePj),
-    row('energy memory (uJ)', (e) => e.memoryPj),
+    row(
+      levels.length > 0
+        ? `energy memory (uJ, ${first.memoryLevels?.accelerator})`
+        : 'energy memory (uJ)',
+      (e) => e.memoryPj,
+    ),
+    ...levels.map((l, i) =>
+      row(
+        `  ${l.level}${l.capacityKiB === null ? '' : ` ${l.capacityKiB} KiB`}`,
+        (e) => e.memoryLevels?.levels[i]?.energyPj ?? null,
+      ),
+    ),
     row('energy total (uJ)', (e) => e.totalPj),
   ];
 }

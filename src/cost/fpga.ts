@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import { formatNumber } from './estimate.js';
 import { checkLayerWork, type LayerWork, layerTaps } from './layer-work.js';
 import { opKey, type Primitive } from './ops.js';
-import type { FpgaTable } from './table-types.js';
+import type { FpgaTable, MulImpl } from './table-types.js';
 
 /**
  * FPGA cost of one functional unit per op, from the table's rules:
@@ -10,8 +10,9 @@ import type { FpgaTable } from './table-types.js';
  *   bitwise        ceil(n / 2) LUTs (two 2-input functions per LUT6 via O5/O6)
  *   popcount-tree  6:3 counters (one LUT per output bit) on groups of 6 bits, then a binary
  *                  tree of adders
- *   multiplier     one DSP when the signed operands fit widthA x widthB (either order), else
- *                  ceil(lutsPerProductBit * a * b) LUTs
+ *   multiplier     one DSP when the signed operands fit widthA x widthB (either order) and the
+ *                  table's mulImpl is not `lut`, else ceil(lutsPerProductBit * a * b) LUTs and
+ *                  ceil((a + b) / bitsPerCell) carry cells (the final adder of the product)
  * Register-to-register delay of a unit: clock-to-Q + routing + its logic + routing + setup,
  * the carry chain being carrySingleCellPs for one cell, else carryEntryPs + (cells - 2) *
  * carryPerCellPs + carryExitPs. DSP and LUT-multiplier delays are not in the tables (left
@@ -88,15 +89,24 @@ export function fpgaUnit(
       const a = n;
       const b = op.bitsB ?? n;
       const { widthA, widthB, name } = table.dsp;
-      if ((a <= widthA && b <= widthB) || (a <= widthB && b <= widthA)) {
+      const fits = (a <= widthA && b <= widthB) || (a <= widthB && b <= widthA);
+      if (table.mulImpl === 'lut') {
+        luts = Math.ceil(table.lutMultiplier.lutsPerProductBit * a * b);
+        // The partial products' final adder rides a carry chain as wide as the product.
+        carryCells = Math.ceil((a + b) / bpc);
+        steps.push(
+          `${a}x${b} in LUTs (--mul-impl lut): ceil(${formatNumber(table.lutMultiplier.lutsPerProductBit)} x ${a} x ${b}) = ${luts} LUTs + ceil(${a + b}/${bpc}) = ${carryCells} ${table.carryChain.cell}; delay not in the table`,
+        );
+      } else if (fits) {
         dsps = 1;
         steps.push(
           `${a}x${b} fits one ${name} (${widthA}x${widthB}); DSP delay and energy not in the table`,
         );
       } else {
         luts = Math.ceil(table.lutMultiplier.lutsPerProductBit * a * b);
+        carryCells = Math.ceil((a + b) / bpc);
         steps.push(
-          `${a}x${b} does not fit ${name} (${widthA}x${widthB}): LUTs only, ceil(${formatNumber(table.lutMultiplier.lutsPerProductBit)} x ${a} x ${b}) = ${luts}; delay not in the table`,
+          `${a}x${b} does not fit ${name} (${widthA}x${widthB}): LUTs only, ceil(${formatNumber(table.lutMultiplier.lutsPerProductBit)} x ${a} x ${b}) = ${luts} LUTs + ${carryCells} ${table.carryChain.cell}; delay not in the table`,
         );
       }
       break;
@@ -251,7 +261,7 @@ export function fpgaLayerCycles(
     `PEs = ${pes} on ${table.device.part} (${table.device.luts} LUTs, ${table.device.dsps} DSPs, utilisation ${utilisation})`,
     `cycles = ceil(${layerTaps(layer)} / (${pes} x ${lanes})) + ${fill} = ${cycles}`,
     clockMhz === undefined
-      ? 'clock: not given (a DSP stage has no delay in the table)'
+      ? `clock: not given (${pe.dsps > 0 ? `a ${table.dsp.name} stage` : 'the LUT multiplier stage'} has no delay in the table)`
       : `clock = 1 / ${formatNumber(Math.max(...(delays as number[])))} ps = ${formatNumber(clockMhz)} MHz${table.timing.estimate ? ' (estimate)' : ''}`,
   ];
   return {
@@ -264,4 +274,9 @@ export function fpgaLayerCycles(
     timeUs: clockMhz === undefined ? undefined : cycles / clockMhz,
     steps,
   };
+}
+
+/** The table with multiplies put in DSP slices (its default) or in LUTs (`--mul-impl`). */
+export function withMultiplier(table: FpgaTable, impl: MulImpl): FpgaTable {
+  return impl === 'dsp' ? table : { ...table, mulImpl: impl };
 }

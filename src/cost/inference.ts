@@ -143,8 +143,9 @@ function designClock(
     if (l.clockMhz !== undefined) return l.clockMhz;
     const adder = fpgaUnit(table, { op: 'add', bits: layers[i].accBits });
     const proxy = 1e6 / (adder.delayPs as number);
+    const stage = l.pe.dsps > 0 ? `${table.dsp.name}` : 'LUT multiplier';
     steps.push(
-      `${l.layer}: ${table.dsp.name} delay not in the table; assumed to close at least at the clock of a ${layers[i].accBits}-bit fabric adder, ${formatNumber(adder.delayPs as number)} ps = ${formatNumber(proxy)} MHz (assumption)`,
+      `${l.layer}: ${stage} delay not in the table; assumed to close at least at the clock of a ${layers[i].accBits}-bit fabric adder, ${formatNumber(adder.delayPs as number)} ps = ${formatNumber(proxy)} MHz (assumption)`,
     );
     return proxy;
   });

@@ -19,6 +19,12 @@ export interface LayerWork {
   operandBits: number;
   /** Width of the accumulator. */
   accBits: number;
+  /**
+   * Elements of the layer's input tensor (each read M*K/inputElements times by the window):
+   * the activation working set of memory pricing. Absent (a --work string), the input is
+   * taken as its im2col matrix, M*K elements, an upper bound.
+   */
+  inputElements?: number;
 }
 
 export const LAYER_KINDS = ['adder', 'multiply', 'binary'] as const;
@@ -37,6 +43,12 @@ export function checkLayerWork(layer: LayerWork): void {
         `layer ${layer.name}: ${field} must be a positive integer, not ${show(v)}`,
       );
     }
+  }
+  const e = layer.inputElements;
+  if (e !== undefined && !(Number.isSafeInteger(e) && e >= 1)) {
+    throw new InputError(
+      `layer ${layer.name}: inputElements must be a positive integer, not ${show(e)}`,
+    );
   }
 }
 

@@ -1,15 +1,16 @@
 import { InputError } from '../errors.js';
 import type { Netlist } from '../ir/netlist.js';
 import { cpuCannotRun } from './cpu.js';
-import { formatNumber } from './estimate.js';
-import { estimateNetlist } from './estimate-netlist.js';
 import { estimateOps } from './estimate-ops.js';
+import { type GlitchModel, gateEnergy, type MeasuredNetlist } from './gate-energy.js';
 import { costOfInference } from './inference.js';
 import type { LayerWork } from './layer-work.js';
+import type { Accelerator, MemoryTable } from './memory-files.js';
+import { type MemoryHierarchyCost, priceMemoryHierarchy } from './memory-hierarchy.js';
 import { mergeCounts, type OpCount, opKey, type Primitive } from './ops.js';
 import type { Dataflow } from './pe-array.js';
 import { type PeCost, peCost } from './price-pe.js';
-import type { AsicCellTable, AsicOpTable, CostTable, FpgaTable } from './table-types.js';
+import type { AsicOpTable, CostTable, FpgaTable } from './table-types.js';
 
 /**
  * The one pricing of one counted inference on one cost table: every number `infer`, `sweep`
@@ -18,7 +19,7 @@ import type { AsicCellTable, AsicOpTable, CostTable, FpgaTable } from './table-t
  * | table kind | energy                                         | cycles               | PE        |
  * |------------|------------------------------------------------|----------------------|-----------|
  * | asic-op    | counts × energy per op; memory where priced    | PE array (SCALE-Sim) | op areas  |
- * | asic-cell  | Σ netlists (toggles × cell energy) — gate only | PE array (SCALE-Sim) | cell area |
+ * | asic-cell  | Σ netlists (toggles × cell energy × glitch)    | PE array (SCALE-Sim) | cell area |
  * | fpga       | the table's LUT energy estimate                | PEs that fit, clock  | LUTs/DSPs |
  * | cpu        | none                                           | tap sequences        | sequence  |
  *
@@ -47,17 +48,6 @@ export interface LayerCounts {
   readonly memory: readonly OpCount[];
 }
 
-/** A netlist the gate backend simulated, with its switching activity over the run. */
-export interface MeasuredNetlist {
-  readonly netlist: Netlist;
-  /** Netlist evaluations (cycles of a PE, vectors of a combinational netlist), all lanes. */
-  readonly evaluations: number;
-  /** Transitions whose toggles were counted. */
-  readonly transitions: number;
-  /** Toggles per net over the counted transitions (zero-delay). */
-  readonly netToggles: Float64Array;
-}
-
 export interface InferenceCounts {
   /** Nodes that perform any operation, in graph order, counts of one inference. */
   readonly layers: readonly LayerCounts[];
@@ -69,8 +59,15 @@ export interface InferenceCounts {
   readonly activity?: {
     readonly netlists: readonly MeasuredNetlist[];
     readonly images: number;
+    /** Scales the measured zero-delay energy of each netlist to timing-aware (see gate-energy.ts). */
+    readonly glitch?: GlitchModel;
   };
   readonly array?: PeArrayOptions;
+  /**
+   * Price memory by capacity and dataflow on this accelerator (memory-hierarchy.ts) instead of
+   * every access at the table's one SRAM row; used on op-level ASIC tables that price memory.
+   */
+  readonly memoryModel?: { readonly accelerator: Accelerator; readonly table: MemoryTable };
 }
 
 export interface PrimitiveEnergy {
@@ -96,7 +93,17 @@ export interface TableCost {
   /** Energy per inference, pJ: compute + memory; null unless both are priced. */
   readonly energyPj: number | null;
   readonly computePj: number | null;
+  /**
+   * Cell tables: the same datapath energy from zero-delay toggles (no glitches), beside
+   * `computePj`, which is timing-aware (each netlist's zero-delay energy x its glitch factor).
+   */
+  readonly computeZeroDelayPj?: number | null;
   readonly memoryPj: number | null;
+  /**
+   * Memory by level (weight buffer, activation buffer, DRAM) when the inference names an
+   * accelerator (`memoryModel`) and the table prices memory: `memoryPj` is its total.
+   */
+  readonly memoryLevels?: MemoryHierarchyCost;
   /** Op-level ASIC tables: the priced energy (compute, and memory where priced) split two ways. */
   readonly breakdown: {
     readonly byPrimitive: readonly PrimitiveEnergy[];
@@ -138,6 +145,8 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
   const memory = mergeCounts(input.layers.flatMap((l) => l.memory));
   let computePj: number | null = null;
   let memoryPj: number | null = null;
+  let computeZeroDelayPj: number | null | undefined;
+  let hierarchy: MemoryHierarchyCost | undefined;
   let breakdown: TableCost['breakdown'] = null;
   if (table.kind === 'asic-op' || table.kind === 'fpga') {
     const compute = attempt('compute', () => estimateOps(table, ops));
@@ -152,6 +161,20 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
       notPriced.push(
         `memory: ${table.name} has no sram-read / sram-write row (${accesses} on-chip accesses per inference)`,
       );
+    } else if (input.memoryModel && table.kind === 'asic-op') {
+      const works = new Set(input.works.map((w) => w.name));
+      const model = input.memoryModel;
+      hierarchy = attempt('memory', () =>
+        priceMemoryHierarchy(model.accelerator, model.table, {
+          works: input.works,
+          others: input.layers.filter((l) => !works.has(l.layer)),
+          array: input.array ?? DEFAULT_ARRAY,
+        }),
+      );
+      if (hierarchy) {
+        memoryPj = hierarchy.energyPj;
+        energyProvenance.push(...hierarchy.provenance);
+      }
     } else {
       const mem = attempt('memory', () => estimateOps(table, memory));
       if (mem) {
@@ -159,7 +182,8 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
         energyProvenance.push(...mem.provenance());
       }
     }
-    if (table.kind === 'asic-op' && computePj !== null) breakdown = split(table, input.layers);
+    if (table.kind === 'asic-op' && computePj !== null)
+      breakdown = split(table, input.layers, hierarchy);
   }
   if (table.kind === 'asic-cell') {
     if (!input.activity) {
@@ -167,7 +191,10 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
         `energy: ${table.name} prices netlists with switching activity; run the gate backend`,
       );
     } else {
-      computePj = gateEnergy(table, input.activity, energyProvenance, notPriced);
+      const gate = gateEnergy(table, input.activity, energyProvenance, notPriced);
+      // Timing-aware when the caller gives a glitch model, with the zero-delay figure beside it.
+      computePj = input.activity.glitch ? gate.timedPj : gate.zeroPj;
+      if (input.activity.glitch) computeZeroDelayPj = gate.zeroPj;
       const cmps = ops.filter((c) => c.op === 'cmp');
       if (cmps.length > 0) {
         notPriced.push(
@@ -199,7 +226,9 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
     kind: table.kind,
     energyPj: computePj !== null && memoryPj !== null ? computePj + memoryPj : null,
     computePj,
+    ...(computeZeroDelayPj === undefined ? {} : { computeZeroDelayPj }),
     memoryPj,
+    ...(hierarchy ? { memoryLevels: hierarchy } : {}),
     breakdown,
     cycles: inference?.cycles ?? null,
     ...(inference?.clockMhz === undefined ? {} : { clockMhz: inference.clockMhz }),
@@ -215,8 +244,10 @@ export function priceInference(table: CostTable, input: InferenceCounts): TableC
 function split(
   table: AsicOpTable,
   layers: readonly LayerCounts[],
+  hierarchy: MemoryHierarchyCost | undefined,
 ): NonNullable<TableCost['breakdown']> {
-  const priced = (l: LayerCounts) => (pricesMemory(table) ? [...l.ops, ...l.memory] : l.ops);
+  const flat = pricesMemory(table) && !hierarchy;
+  const priced = (l: LayerCounts) => (flat ? [...l.ops, ...l.memory] : l.ops);
   const byPrimitive = mergeCounts(layers.flatMap(priced)).map(
     (c): PrimitiveEnergy => ({
       op: c.op,
@@ -226,47 +257,42 @@ function split(
       energyPj: estimateOps(table, [c]).energyPj as number,
     }),
   );
+  const memoryOf = (layer: string) =>
+    hierarchy?.byLayer.find((m) => m.layer === layer)?.energyPj ?? 0;
   const byLayer = layers.flatMap((l): LayerEnergy[] => {
     const ops = priced(l);
-    if (ops.length === 0) return [];
-    return [{ layer: l.layer, kind: l.kind, energyPj: estimateOps(table, ops).energyPj as number }];
+    const mem = memoryOf(l.layer);
+    if (ops.length === 0 && mem === 0) return [];
+    const compute = ops.length === 0 ? 0 : (estimateOps(table, ops).energyPj as number);
+    return [{ layer: l.layer, kind: l.kind, energyPj: compute + mem }];
   });
-  return { byPrimitive, byLayer };
+  return {
+    byPrimitive: [...byPrimitive, ...(hierarchy ? levelPrimitives(hierarchy) : [])],
+    byLayer,
+  };
 }
 
 /**
- * Gate-level energy per inference: for every netlist the run used, the cell estimate per
- * evaluation (toggles / counted transitions, zero-delay) times its evaluations, over images.
+ * Memory levels as primitive entries of the breakdown, counted in bits (bits: 1): buffer reads
+ * and writes as sram-read / sram-write (both buffers), DRAM as dram-read / dram-write.
  */
-function gateEnergy(
-  table: AsicCellTable,
-  activity: NonNullable<InferenceCounts['activity']>,
-  provenance: string[],
-  notPriced: string[],
-): number | null {
-  let total: number | null = 0;
-  for (const a of activity.netlists) {
-    if (a.transitions === 0) {
-      notPriced.push(`${a.netlist.name}: evaluated once, no transition to measure its toggles on`);
-      total = null;
-      continue;
+function levelPrimitives(h: MemoryHierarchyCost): PrimitiveEnergy[] {
+  const out: PrimitiveEnergy[] = [];
+  for (const [op, sram] of [
+    ['sram-read', true],
+    ['sram-write', true],
+    ['dram-read', false],
+    ['dram-write', false],
+  ] as const) {
+    const read = op.endsWith('read');
+    let count = 0;
+    let energyPj = 0;
+    for (const l of h.levels) {
+      if ((l.level !== 'DRAM') !== sram) continue;
+      count += read ? l.readBits : l.writeBits;
+      energyPj += read ? l.readPj : l.writePj;
     }
-    const est = estimateNetlist(table, a.netlist, {
-      vectors: a.transitions + 1,
-      transitions: a.transitions,
-      netToggles: a.netToggles,
-    });
-    if (est.energyPj === undefined) {
-      notPriced.push(`${a.netlist.name}: ${est.notes.join('; ')}`);
-      total = null;
-      continue;
-    }
-    const perEvaluation = est.energyPj;
-    const perImage = (perEvaluation * a.evaluations) / activity.images;
-    if (total !== null) total += perImage;
-    provenance.push(
-      `${a.netlist.name}: ${formatNumber(perEvaluation)} pJ per evaluation x ${formatNumber(a.evaluations / activity.images)} evaluations per image = ${formatNumber(perImage)} pJ <- ${table.name} cells, ${formatNumber(a.transitions)} transitions measured (zero-delay toggles)`,
-    );
+    if (count > 0) out.push({ op, bits: 1, count, energyPj });
   }
-  return total;
+  return out;
 }

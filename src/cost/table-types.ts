@@ -128,6 +128,12 @@ export type FpgaRule = 'adder' | 'bitwise' | 'popcount-tree' | 'multiplier';
 
 export interface FpgaTable extends TableBase {
   readonly kind: 'fpga';
+  /**
+   * Where multiplies go: `dsp` (default: a DSP slice when the operands fit) or `lut` (LUTs
+   * and carry chains only, as the public AdderNet FPGA comparisons count). Not a field of the
+   * table files: set by `withMultiplier` from the --mul-impl option.
+   */
+  readonly mulImpl?: MulImpl;
   readonly device: {
     readonly part: string;
     readonly luts: number;
@@ -213,3 +219,7 @@ export interface CpuTable extends TableBase {
 }
 
 export type CostTable = AsicOpTable | AsicCellTable | FpgaTable | CpuTable;
+
+/** How an FPGA table implements multiplies (see FpgaTable.mulImpl). */
+export const MUL_IMPLS = ['dsp', 'lut'] as const;
+export type MulImpl = (typeof MUL_IMPLS)[number];

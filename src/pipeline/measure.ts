@@ -1,5 +1,6 @@
 import { type PaperCounts, paperCounts } from '../budget/conventions.js';
 import type { LayerWork } from '../cost/layer-work.js';
+import { type Accelerator, loadAccelerator, loadMemoryTable } from '../cost/memory-files.js';
 import { mergeCounts, type OpCount } from '../cost/ops.js';
 import {
   type InferenceCounts,
@@ -20,6 +21,7 @@ import type { Variant } from '../nn/graph.js';
 import type { WeightNode } from '../quant/graph.js';
 import type { QuantOptions, ResolvedQuantOptions } from '../quant/options.js';
 import type { DataOptions } from './datasets.js';
+import { glitchFactor } from './glitch.js';
 import { type LayerResult, layerResults } from './layers.js';
 import { floatAccuracy, type PreparedNetwork, prepareNetwork } from './prepare.js';
 import { checkSlots } from './slots.js';
@@ -42,6 +44,11 @@ export interface InferOptions extends QuantOptions, DataOptions {
   /** Cost tables by name or path, or loaded; default every shipped table. */
   readonly tables?: readonly (string | CostTable)[];
   readonly array?: PeArrayOptions;
+  /**
+   * The accelerator whose buffers memory is priced on (cost/memory-hierarchy.ts); default the
+   * shipped accelerator-default. null prices every access at the table's one SRAM row.
+   */
+  readonly accelerator?: Accelerator | null;
   /** Worker threads; default the machine's parallelism. */
   readonly threads?: number;
   readonly simd?: boolean;
@@ -160,6 +167,7 @@ export async function measureWithPredictions(
     pe: { layer: peNode.id, netlist: netlistFor(weightLayerSpec(peNode, datapath)) },
     activity: backend === 'gate' ? measured(run) : undefined,
     array: options.array,
+    ...memoryModel(options.accelerator),
   };
   const taps = work.reduce((sum, w) => sum + w.M * w.N * w.K, 0);
   const result: NetworkResult = {
@@ -208,6 +216,7 @@ function layerWork(w: WeightNode): LayerWork {
     K: w.taps,
     operandBits: w.operandBits,
     accBits: w.accBits,
+    inputElements: w.inShape.reduce((a, b) => a * b, 1),
   };
 }
 
@@ -260,5 +269,15 @@ function measured(run: RunResult): InferenceCounts['activity'] {
       })),
     ),
     images: run.images,
+    glitch: glitchFactor,
   };
+}
+
+/** The accelerator and memory table memory is priced on (the default unless told otherwise). */
+function memoryModel(
+  accelerator: Accelerator | null | undefined,
+): Pick<InferenceCounts, 'memoryModel'> {
+  if (accelerator === null) return {};
+  const a = accelerator ?? loadAccelerator();
+  return { memoryModel: { accelerator: a, table: loadMemoryTable(a.memory) } };
 }

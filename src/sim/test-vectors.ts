@@ -92,7 +92,7 @@ function randomValue(rand: () => number, port: Port, sequential: boolean): bigin
 }
 
 /** mulberry32: a small, fast, seedable PRNG; plenty for test vectors (not for statistics). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

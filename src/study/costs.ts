@@ -2,7 +2,15 @@ import type { TableCost } from '../cost/price-inference.js';
 import type { NetworkResult } from '../pipeline/measure.js';
 import { analyticCounts, countDifferences, measuredCounts } from './counts.js';
 import type { StudyNetwork } from './networks.js';
-import type { AsicEnergy, CpuCost, EnergyBreakdown, FpgaCost, Network, PeArea } from './results.js';
+import type {
+  AsicEnergy,
+  CpuCost,
+  EnergyBreakdown,
+  FpgaCost,
+  MemoryByLevel,
+  Network,
+  PeArea,
+} from './results.js';
 import type { StudyTables } from './tables.js';
 
 /**
@@ -22,6 +30,7 @@ import type { StudyTables } from './tables.js';
 export interface CostSections {
   readonly energy: readonly AsicEnergy[];
   readonly breakdown: readonly EnergyBreakdown[];
+  readonly memory: readonly MemoryByLevel[];
   readonly fpga: readonly FpgaCost[];
   readonly cpu: readonly CpuCost[];
   readonly area: readonly PeArea[];
@@ -39,6 +48,7 @@ export function costSections(
 ): CostSections {
   const energy: AsicEnergy[] = [];
   const breakdown: EnergyBreakdown[] = [];
+  const memory: MemoryByLevel[] = [];
   const fpga: FpgaCost[] = [];
   const cpu: CpuCost[] = [];
   const area: PeArea[] = [];
@@ -75,6 +85,18 @@ export function costSections(
         ],
       });
       breakdown.push({ ...at, table: table.name, ...c.breakdown });
+      const m = c.memoryLevels;
+      if (m) {
+        memory.push({
+          ...at,
+          table: table.name,
+          accelerator: m.accelerator,
+          memoryTable: m.memoryTable,
+          dataflow: m.dataflow,
+          weights: m.weightsResident ? 'resident' : 'loaded from DRAM',
+          levels: m.levels.map(({ readPj: _r, writePj: _w, ...l }) => l),
+        });
+      }
     }
     for (const table of tables.fpga) {
       const c = costOf(result, table.name);
@@ -136,5 +158,5 @@ export function costSections(
       ? 'Operation counts are exact, not sampled: the engine counted every operation while it ran, and its counts equal the analytic operation budget node by node for every network.'
       : `Operation counts are exact, not sampled, but the engine's counts differ from the analytic operation budget (engine vs budget): ${differences.join('; ')}.`,
   );
-  return { energy, breakdown, fpga, cpu, area, notes };
+  return { energy, breakdown, memory, fpga, cpu, area, notes };
 }

@@ -131,6 +131,7 @@ function quantizedNetwork(
         images: images.length,
         mismatches,
         energyPj: cost.computePj,
+        zeroDelayPj: cost.computeZeroDelayPj ?? null,
         notPriced: cost.notPriced,
       };
     },

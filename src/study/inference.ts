@@ -44,8 +44,13 @@ export interface GateLevelSample {
   readonly images: number;
   /** Images whose gate-level prediction differs from the functional one. */
   readonly mismatches: number;
-  /** Energy per inference of every simulated netlist, pJ (zero-delay toggles), or null. */
+  /**
+   * Energy per inference of every simulated netlist, pJ, or null: timing-aware (measured
+   * zero-delay toggles x each netlist's glitch factor, cost/glitch.ts).
+   */
   readonly energyPj: number | null;
+  /** The same from the measured zero-delay toggles alone (no glitches). */
+  readonly zeroDelayPj: number | null;
   /** What the gate-level energy leaves out (comparisons, memory). */
   readonly notPriced: readonly string[];
 }

@@ -1,3 +1,4 @@
+import type { MulImpl } from '../cost/table-types.js';
 import { InputError, show } from '../errors.js';
 import { fromRoot } from '../paths.js';
 import type { DataOptions } from '../pipeline/datasets.js';
@@ -26,6 +27,8 @@ export interface StudyOptions {
    * and more images for the adder toggles (see resolveStudyOptions).
    */
   readonly full?: boolean;
+  /** Where FPGA tables put multiplies (default `dsp`; `lut`: LUTs and carry chains only). */
+  readonly mulImpl?: MulImpl;
   /**
    * Worker threads per inference run; default: the machine's parallelism. Results do not
    * depend on it (image slices are merged in order).

@@ -19,6 +19,8 @@ import {
   type FpgaCost,
   LAYER_ROW_KINDS,
   type LayerEnergy,
+  type MemoryByLevel,
+  type MemoryLevelRow,
   NETWORKS,
   type NetworkAccuracy,
   type NetworkBudget,
@@ -125,6 +127,25 @@ const breakdown = objectOf<EnergyBreakdown>({
     objectOf<LayerEnergy>({ layer: str, kind: oneOf(LAYER_ROW_KINDS), energyPj: nonNegative }),
   ),
 });
+const memory = objectOf<MemoryByLevel>({
+  network,
+  table: str,
+  bits: positiveInt,
+  accelerator: str,
+  memoryTable: str,
+  dataflow: str,
+  weights: oneOf(['resident', 'loaded from DRAM']),
+  levels: arrayOf(
+    objectOf<MemoryLevelRow>({
+      level: str,
+      capacityKiB: nullable(positive),
+      accessPj: positive,
+      readBits: nonNegative,
+      writeBits: nonNegative,
+      energyPj: nonNegative,
+    }),
+  ),
+});
 const adders = objectOf<AdderSection>({
   bits: positiveInt,
   table: str,
@@ -183,18 +204,22 @@ const verdictInputs = objectOf<VerdictInputs>({
 });
 
 /** The schema of results.json; its field order is the order results.json is written in. */
-export const RESULTS_SCHEMA = objectOf<ReportResults>({
-  schemaVersion: literal(RESULTS_SCHEMA_VERSION),
-  meta,
-  tables: arrayOf(table),
-  accuracy,
-  energy: arrayOf(energy),
-  fpga: arrayOf(fpga),
-  cpu: arrayOf(cpu),
-  area: arrayOf(area),
-  breakdown: arrayOf(breakdown),
-  adders,
-  accumulator,
-  budgets,
-  verdictInputs,
-});
+export const RESULTS_SCHEMA = objectOf<ReportResults>(
+  {
+    schemaVersion: literal(RESULTS_SCHEMA_VERSION),
+    meta,
+    tables: arrayOf(table),
+    accuracy,
+    energy: arrayOf(energy),
+    fpga: arrayOf(fpga),
+    cpu: arrayOf(cpu),
+    area: arrayOf(area),
+    breakdown: arrayOf(breakdown),
+    memory: arrayOf(memory),
+    adders,
+    accumulator,
+    budgets,
+    verdictInputs,
+  },
+  ['memory'],
+);

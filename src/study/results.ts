@@ -55,6 +55,11 @@ export interface ReportResults {
   readonly area: readonly PeArea[];
   /** Energy by primitive and by layer, one entry per network and ASIC table. */
   readonly breakdown: readonly EnergyBreakdown[];
+  /**
+   * Memory energy by level (weight buffer, activation buffer, DRAM) on the accelerator the
+   * ASIC tables that price memory assumed, one entry per network and such table.
+   */
+  readonly memory?: readonly MemoryByLevel[];
   readonly adders: AdderSection;
   readonly accumulator: AccumulatorSection;
   readonly budgets: BudgetSection;
@@ -168,6 +173,31 @@ export interface EnergyBreakdown {
   readonly bits: number;
   readonly byPrimitive: readonly PrimitiveEnergy[];
   readonly byLayer: readonly LayerEnergy[];
+}
+
+export interface MemoryLevelRow {
+  /** weight buffer, activation buffer or DRAM. */
+  readonly level: string;
+  /** Buffer size assumed, KiB; null for DRAM. */
+  readonly capacityKiB: number | null;
+  /** Energy of one 64-bit access at this level, pJ. */
+  readonly accessPj: number;
+  readonly readBits: number;
+  readonly writeBits: number;
+  readonly energyPj: number;
+}
+
+export interface MemoryByLevel {
+  readonly network: Network;
+  readonly table: string;
+  readonly bits: number;
+  /** The accelerator description and memory table (cost-tables/memory/). */
+  readonly accelerator: string;
+  readonly memoryTable: string;
+  readonly dataflow: string;
+  /** Whether every weight stays in the weight buffer across inferences. */
+  readonly weights: 'resident' | 'loaded from DRAM';
+  readonly levels: readonly MemoryLevelRow[];
 }
 
 export interface AdderSection {

@@ -42,7 +42,7 @@ export const ACCURACY_TOLERANCE_POINTS = 0.5;
 export async function runStudy(options: StudyOptions = {}): Promise<ReportResults> {
   const opts = resolveStudyOptions(options);
   const progress = opts.progress;
-  const tables = loadStudyTables();
+  const tables = loadStudyTables(options.mulImpl);
   const engine = integerEngine(tables.all, opts.threads, opts.data);
   const { architecture, dataset, networks } = loadStudyNetworks(opts.checkpoints);
   const test = dataFor(networks[0].checkpoint, networks[0].ref.label, {
@@ -190,6 +190,7 @@ export async function runStudy(options: StudyOptions = {}): Promise<ReportResult
     cpu: costs.cpu,
     area: costs.area,
     breakdown: costs.breakdown,
+    ...(costs.memory.length > 0 ? { memory: costs.memory } : {}),
     adders,
     accumulator: accumulatorSection(curves, accImages),
     budgets,

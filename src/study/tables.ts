@@ -1,3 +1,4 @@
+import { withMultiplier } from '../cost/fpga.js';
 import { pricesMemory } from '../cost/price-inference.js';
 import type {
   AsicCellTable,
@@ -5,6 +6,7 @@ import type {
   CostTable,
   CpuTable,
   FpgaTable,
+  MulImpl,
 } from '../cost/table-types.js';
 import { loadTable, tableNames } from '../cost/tables.js';
 import type { CostTableRef } from './results.js';
@@ -70,9 +72,15 @@ export function tableRef(table: CostTable): CostTableRef {
   };
 }
 
-/** Loads every shipped table (a broken one is an InputError naming its file). */
-export function loadStudyTables(): StudyTables {
-  const tables = tableNames().map((name) => loadTable(name));
+/**
+ * Loads every shipped table (a broken one is an InputError naming its file), FPGA tables with
+ * their multiplies in DSP slices or, with `mulImpl` lut, in LUTs.
+ */
+export function loadStudyTables(mulImpl: MulImpl = 'dsp'): StudyTables {
+  const tables = tableNames().map((name) => {
+    const table = loadTable(name);
+    return table.kind === 'fpga' ? withMultiplier(table, mulImpl) : table;
+  });
   const of = <K extends CostTable['kind']>(kind: K) =>
     tables.filter((t): t is Extract<CostTable, { kind: K }> => t.kind === kind);
   return {

@@ -46,7 +46,9 @@ const conv: Architecture = {
 
 describe('budget energy', () => {
   it('prices compute and memory separately, by hand', () => {
-    const e = budgetArchitecture(conv, { table: table(true) }).totals.cnn.energy!;
+    // accelerator: null prices every access at the table's SRAM rows (the flat model).
+    const e = budgetArchitecture(conv, { table: table(true), accelerator: null }).totals.cnn
+      .energy!;
     // mul:8 486 x 8 pJ = 3,888; add:20 486 x (20/8 x 1 pJ) = 1,215.
     expect(e.computePj).toBe(5_103);
     // sram-read:8 104 x 4 pJ = 416; sram-write:20 27 x (20/8 x 6 pJ) = 405.

@@ -31,6 +31,8 @@ describe('hand-counted layers', () => {
       K: 18,
       operandBits: 8,
       accBits: 20,
+      // The 2x5x5 input.
+      inputElements: 50,
     });
     expect(c.cnn?.ops).toEqual([
       { op: 'add', bits: 20, count: 486 },
@@ -86,6 +88,7 @@ describe('hand-counted layers', () => {
       K: 18,
       operandBits: 8,
       accBits: 13,
+      inputElements: 50,
     });
     expect(v.ops).toEqual([
       { op: 'add', bits: 13, count: taps },

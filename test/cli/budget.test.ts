@@ -56,6 +56,7 @@ describe('addersim budget', () => {
         'K',
         'operandBits',
         'accBits',
+        'inputElements',
       ]);
     });
   }
@@ -195,5 +196,35 @@ describe('addersim budget', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.replace(/\s+/g, ' ')).toContain(`architecture: ${NAMES}`);
     expect(r.stdout).toContain('Examples:');
+  });
+});
+
+describe('addersim budget --table prices memory by capacity', () => {
+  it('gives LeNet-5, ResNet-20 and ResNet-50 their own footprints on the default accelerator', () => {
+    const levels = (net: string) => {
+      const r = runCli(['budget', '--net', net, '--table', 'asic-45nm-horowitz', '--json']);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout).totals.cnn.energy.memoryLevels;
+    };
+    const lenet = levels('lenet5');
+    const resnet20 = levels('resnet20');
+    const resnet50 = levels('resnet50');
+    // 61,942 int8 weights fit the 64 KiB weight buffer; 272,484 and 25,559,032 do not.
+    expect(lenet.weightsResident).toBe(true);
+    expect(resnet20.weightsResident).toBe(false);
+    expect(resnet50.weightsResident).toBe(false);
+    for (const m of [lenet, resnet20, resnet50]) {
+      expect(m.accelerator).toBe('accelerator-default');
+      expect(m.levels.map((l: { level: string }) => l.level)).toEqual([
+        'weight buffer',
+        'activation buffer',
+        'DRAM',
+      ]);
+    }
+    // Weights not resident are read from DRAM at least once: 8 bits x 1300 / 64 pJ each.
+    const dram = (m: typeof lenet) => m.levels[2].energyPj as number;
+    expect(dram(resnet20)).toBeGreaterThanOrEqual((272_484 - 2_000) * 8 * (1300 / 64));
+    expect(dram(resnet50)).toBeGreaterThan(dram(resnet20));
+    expect(dram(lenet)).toBeLessThan(dram(resnet20));
   });
 });

@@ -119,6 +119,24 @@ describe('addersim datapath --activity, --input, --verilog, --vcd', () => {
     );
   });
 
+  it('counts more toggles for an 8x8 array multiplier with unit delays than with zero delays', () => {
+    const total = (model: string) => {
+      const r = runCli(
+        ['datapath', '--op', 'mul', '--arch', 'array', '--bits', '8', '--activity'].concat([
+          '--delay-model',
+          model,
+          '--json',
+        ]),
+      );
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout).activity.totalToggles as number;
+    };
+    const zero = total('zero');
+    // The zero-delay count is a lower bound of every delay model's: glitches only add toggles.
+    expect(total('unit')).toBeGreaterThan(zero);
+    expect(total('table')).toBeGreaterThan(zero);
+  });
+
   it('writes Verilog and a VCD waveform of the vectors', () => {
     const v = join(dir, 'pe.v');
     const vcd = join(dir, 'pe.vcd');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fpgaLayerCycles, fpgaUnit } from '../../src/cost/fpga.js';
+import { fpgaLayerCycles, fpgaUnit, withMultiplier } from '../../src/cost/fpga.js';
 import type { FpgaTable } from '../../src/cost/table-types.js';
 import { loadTable } from '../../src/cost/tables.js';
 
@@ -28,13 +28,29 @@ describe('FPGA resources per operation', () => {
   it('multipliers on one DSP when they fit (25x18 / 27x18), LUTs otherwise', () => {
     expect(res(s7, { op: 'mul', bits: 8 })).toEqual([0, 0, 1]);
     expect(res(s7, { op: 'mul', bits: 18, bitsB: 25 })).toEqual([0, 0, 1]);
-    expect(res(s7, { op: 'mul', bits: 27, bitsB: 18 })).toEqual([
-      Math.ceil((365 / 324) * 27 * 18),
-      0,
-      0,
-    ]);
+    // 7-series LUT multiplier: 2.46 LUTs per product bit (the yosys fit) and a product-wide
+    // carry chain, ceil((27 + 18) / 4) = 12 CARRY4.
+    expect(res(s7, { op: 'mul', bits: 27, bitsB: 18 })).toEqual([Math.ceil(2.46 * 27 * 18), 12, 0]);
     expect(res(us, { op: 'mul', bits: 27, bitsB: 18 })).toEqual([0, 0, 1]);
     expect(fpgaUnit(s7, { op: 'mul', bits: 8 }).energyPj).toBeUndefined();
+  });
+
+  it('puts multiplies in LUTs with --mul-impl lut, and names the stage without a delay', () => {
+    const lut = withMultiplier(s7, 'lut');
+    expect(res(lut, { op: 'mul', bits: 8 })).toEqual([Math.ceil(2.46 * 64), 4, 0]);
+    const mac = fpgaLayerCycles(lut, {
+      name: 'c',
+      kind: 'multiply',
+      M: 10,
+      N: 4,
+      K: 9,
+      operandBits: 8,
+      accBits: 20,
+    });
+    // mul:8 in LUTs (158 + 4 CARRY4) + add:20 (20 LUTs + 5 CARRY4), no DSP.
+    expect(mac.pe).toEqual({ luts: 158 + 20, carryCells: 9, dsps: 0 });
+    expect(mac.steps.join('\n')).toMatch(/the LUT multiplier stage has no delay/);
+    expect(mac.steps.join('\n')).not.toMatch(/DSP48E1 stage/);
   });
 
   it('register-to-register delay through the carry chain (prjxray-db Artix-7 figures)', () => {

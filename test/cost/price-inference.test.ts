@@ -169,3 +169,40 @@ describe('PE area', () => {
     expect(areas[1]).toBeGreaterThan(areas[0]);
   });
 });
+
+describe('gate-level energy with a glitch model', () => {
+  it('scales each netlist’s measured zero-delay energy by its factor and keeps both', () => {
+    // Every net of the PE toggles once per transition: energy per evaluation by hand is
+    // Σ cell outputs x switching energy + registers x (q toggle + clock), times the calibration.
+    const toggles = new Float64Array(adderPe.netCount).fill(10);
+    let byHand = 0;
+    for (const c of adderPe.cells) {
+      const row = cells.cells.find((r) => r.kind === c.kind);
+      c.outputs.forEach((_, k) => {
+        byHand += row?.outputSwitchingEnergyPj?.[k] ?? (row?.switchingEnergyPj as number);
+      });
+    }
+    const reg = cells.register;
+    byHand += adderPe.registers.length * (reg.toggleEnergyPj + reg.clockEnergyPj);
+    byHand *= cells.energyCalibration.scale;
+    const activity = {
+      netlists: [{ netlist: adderPe, evaluations: 44, transitions: 10, netToggles: toggles }],
+      images: 2,
+    };
+    const zero = priceInference(cells, { ...tiny, activity });
+    expect(zero.computePj).toBeCloseTo((byHand * 44) / 2, 9);
+    expect(zero.computeZeroDelayPj).toBeUndefined();
+    const glitch = () => ({
+      factor: 1.5,
+      toggleFactor: 2,
+      zeroPj: 1,
+      timedPj: 1.5,
+      delayModel: 'table' as const,
+      vectors: 8,
+    });
+    const timed = priceInference(cells, { ...tiny, activity: { ...activity, glitch } });
+    expect(timed.computePj).toBeCloseTo((1.5 * byHand * 44) / 2, 9);
+    expect(timed.computeZeroDelayPj).toBeCloseTo((byHand * 44) / 2, 9);
+    expect(timed.energyProvenance.join('\n')).toMatch(/x glitch factor 1\.5 = .* timing-aware/);
+  });
+});

@@ -82,7 +82,13 @@ describe('runStudy', () => {
     expect(gate).toContain(
       'predicted exactly what the functional backend predicted, for every network',
     );
-    expect(gate).toMatch(/AdderNet [\d.]+ nJ, CNN [\d.]+ nJ, BNN [\d.]+ nJ per inference/);
+    // Timing-aware, with the zero-delay figure beside each network's.
+    const e = '[\\d.]+ [nµ]J';
+    expect(gate).toMatch(
+      new RegExp(
+        `AdderNet ${e} \\(zero-delay ${e}\\), CNN ${e} \\(zero-delay ${e}\\), BNN ${e} \\(zero-delay ${e}\\) per inference \\(timing-aware`,
+      ),
+    );
   });
 
   it('draws the adder-toggle images from the seed, distinct and in range', () => {

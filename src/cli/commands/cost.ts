@@ -9,13 +9,15 @@ import {
   type FoldConvention,
   parseArrayShape,
 } from '../../cost/pe-array.js';
-import { loadTable, tableNames } from '../../cost/tables.js';
+import { tableNames } from '../../cost/tables.js';
 import { InputError } from '../../errors.js';
 import { choiceFlag } from '../args.js';
+import { MUL_IMPL_OPTION, tablesWithMultiplier } from '../mul-impl.js';
 import { formatTable, printJson, printLine } from '../output.js';
 
 interface CostArgs {
   table: string;
+  'mul-impl'?: string;
   ops?: string;
   work?: string;
   array?: string;
@@ -41,6 +43,7 @@ export const costCommand: CommandModule<object, CostArgs> = {
         demandOption: true,
         describe: `cost table: ${tableNames().join(', ')}, or the path of a table file`,
       })
+      .option('mul-impl', MUL_IMPL_OPTION)
       .option('ops', {
         type: 'string',
         describe: 'operation counts, op:bits=count (mul:8x4=10), comma-separated',
@@ -80,11 +83,15 @@ export const costCommand: CommandModule<object, CostArgs> = {
         'PE-array cycles (SCALE-Sim folds)',
       )
       .example(
+        '$0 cost --table fpga-xilinx-7series --mul-impl lut --work multiply:784x6x25',
+        'a MAC PE with its multiplier in LUTs',
+      )
+      .example(
         '$0 cost --table fpga-xilinx-7series --ops add:32=1 --work adder:784x6x25 --json',
         'FPGA resources, PEs and clock as JSON',
       ),
   handler: (argv) => {
-    const table = loadTable(argv.table, '--table');
+    const [table] = tablesWithMultiplier([argv.table], argv['mul-impl']);
     const counts = argv.ops === undefined ? [] : parseOpCounts(argv.ops, 'ops');
     const layers = argv.work === undefined ? [] : parseLayerWork(argv.work, 'work');
     if (counts.length === 0 && layers.length === 0) {

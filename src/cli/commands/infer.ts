@@ -20,12 +20,14 @@ import {
 } from '../../quant/options.js';
 import { choiceFlag, intFlag } from '../args.js';
 import { type DataArgs, dataOptions, withDataFlags } from '../data-flags.js';
+import { MUL_IMPL_OPTION, tablesWithMultiplier } from '../mul-impl.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
 import { slotChoice } from '../slot-circuits.js';
 
 interface InferArgs extends DataArgs {
   model: string;
+  'mul-impl'?: string;
   bits: number;
   backend: string;
   limit?: number;
@@ -67,6 +69,7 @@ export const inferCommand: CommandModule<object, InferArgs> = {
         describe: `${BACKENDS.join(' | ')}: integer kernels, or every arithmetic op through netlists`,
       })
       .option('limit', { type: 'number', describe: 'the first N test images (default all)' })
+      .option('mul-impl', MUL_IMPL_OPTION)
       .option('table', {
         type: 'string',
         describe: `comma-separated cost tables (default all): ${tableNames().join(', ')}, or a table file`,
@@ -156,7 +159,10 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       bits: intFlag('bits', argv.bits, MIN_QUANT_BITS, MAX_QUANT_BITS),
       backend: choiceFlag<Backend>('backend', argv.backend, BACKENDS),
       limit: argv.limit === undefined ? undefined : intFlag('limit', argv.limit, 1, 10_000),
-      tables: argv.table?.split(',').map((t) => t.trim()),
+      tables: tablesWithMultiplier(
+        argv.table?.split(',').map((t) => t.trim()),
+        argv['mul-impl'],
+      ),
       bn: choiceFlag<BnMode>('bn', argv.bn, BN_MODES),
       accBits:
         argv['acc-bits'] === undefined ? undefined : intFlag('acc-bits', argv['acc-bits'], 1, 64),
@@ -220,6 +226,12 @@ function printSummary(r: NetworkResult, quiet: boolean): void {
     rows.push([c.table, n(c.energyPj), n(c.computePj), n(c.memoryPj), n(c.cycles), pe]);
   }
   printLine(formatTable(rows));
+  for (const c of r.costs) {
+    if (c.computeZeroDelayPj === undefined) continue;
+    printLine(
+      `${c.table}: compute timing-aware (zero-delay toggles x glitch factors, an estimate); zero-delay ${c.computeZeroDelayPj === null ? '-' : formatNumber(c.computeZeroDelayPj)} pJ`,
+    );
+  }
   if (!quiet) {
     const notes = new Set(r.costs.flatMap((c) => c.notPriced.map((n) => `${c.table}: ${n}`)));
     for (const note of notes) process.stderr.write(`note: ${note}\n`);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { MUL_IMPLS, type MulImpl } from '../../cost/table-types.js';
 import { InputError, show } from '../../errors.js';
 import { BROWSER_ENV, FIRST_SCREEN, findBrowser, noBrowserMessage } from '../../report/browser.js';
 import { checkReportFolder } from '../../report/folder.js';
@@ -9,7 +10,8 @@ import { headlineRows } from '../../study/headline.js';
 import { runStudy } from '../../study/index.js';
 import type { StudyProgress } from '../../study/options.js';
 import { DEFAULT_BITS, DEFAULT_SEED, MAX_BITS, MIN_BITS } from '../../study/options.js';
-import { intFlag } from '../args.js';
+import { choiceFlag, intFlag } from '../args.js';
+import { MUL_IMPL_OPTION } from '../mul-impl.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { type Progress, startProgress } from '../progress.js';
 
@@ -20,6 +22,7 @@ interface ReportArgs {
   seed: number;
   limit?: number;
   full: boolean;
+  'mul-impl'?: string;
   addernet?: string;
   cnn?: string;
   bnn?: string;
@@ -89,6 +92,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
         type: 'number',
         describe: 'count accuracy over the first N test images only (default: all)',
       })
+      .option('mul-impl', MUL_IMPL_OPTION)
       .option('full', {
         type: 'boolean',
         default: false,
@@ -151,6 +155,9 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       seed: intFlag('seed', argv.seed, 0, 2 ** 32 - 1),
       limit,
       full: argv.full,
+      ...(argv['mul-impl'] === undefined
+        ? {}
+        : { mulImpl: choiceFlag<MulImpl>('mul-impl', argv['mul-impl'], MUL_IMPLS) }),
       checkpoints: { addernet: argv.addernet, cnn: argv.cnn, bnn: argv.bnn },
       progress: stageBars(argv.quiet || argv.json),
     });

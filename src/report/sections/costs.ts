@@ -10,6 +10,7 @@ import { NETWORK_NAMES } from '../../study/categories.js';
 import { NETWORKS, type Network } from '../../study/results.js';
 import { NO_DATA, paragraph, table } from '../document.js';
 import type { Section, SectionContext } from './context.js';
+import { memorySection } from './memory.js';
 
 const DASH = '—';
 
@@ -58,6 +59,7 @@ export const asicSection: Section = {
         true,
         true,
       ]),
+      ...memorySection(results),
     ];
   },
 };
