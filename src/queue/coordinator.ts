@@ -92,10 +92,14 @@ async function awaitPoints(
         }
         const state = await job.getState();
         if (state === 'completed') {
-          onRecord(checkResult(job.returnvalue, data));
+          // As for failures below: a job that completed after the read above carries no result.
+          const done = ((await queue.getJob(id)) as Job | undefined) ?? job;
+          onRecord(checkResult(done.returnvalue, data));
           jobs.delete(id);
         } else if (state === 'failed') {
-          failures.push(`${pointKey(data.point)}: ${String(job.failedReason).split('\n')[0]}`);
+          // Read again: the job may have failed between the read above and getState.
+          const failed = ((await queue.getJob(id)) as Job | undefined) ?? job;
+          failures.push(`${pointKey(data.point)}: ${String(failed.failedReason).split('\n')[0]}`);
           jobs.delete(id);
         }
       }

@@ -40,7 +40,7 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
       .option('json', {
         type: 'boolean',
         default: false,
-        describe: 'report each job as one JSON line on stdout instead of text on stderr',
+        describe: 'print each job as one JSON line on stdout instead of text on stderr',
       })
       .example(
         '$0 worker --queue redis://127.0.0.1:6379/0 --root . --threads 2',

@@ -6,15 +6,22 @@ import { APPROX_CHART, relativeEnergy, sideName } from './chart.js';
 /** The accuracy a circuit may lose and still count as tolerated, in percentage points. */
 const TOLERANCE_PP = 1;
 
-/** Accuracy difference in points, rounded to 1e-9 so that 0.98 − 0.99 is exactly −1. */
-const pp = (a: ApproxPoint, ref: ApproxPoint) =>
-  Math.round(1e11 * (a.accuracy - ref.accuracy)) / 1e9;
+/** Accuracy difference in percentage points, for printing. */
+const pp = (a: ApproxPoint, ref: ApproxPoint) => 100 * (a.accuracy - ref.accuracy);
+
+/**
+ * Whether `a` lost at most TOLERANCE_PP points against `ref`, decided exactly on the counts
+ * (100·(a.correct·ref.images − ref.correct·a.images) ≥ −TOLERANCE_PP·a.images·ref.images), so
+ * that 0.98 against 0.99 is exactly one point, whatever floating point makes of it.
+ */
+const withinTolerance = (a: ApproxPoint, ref: ApproxPoint) =>
+  100 * (a.correct * ref.images - ref.correct * a.images) >= -TOLERANCE_PP * a.images * ref.images;
 const pct = (x: number) => `${x.toFixed(2)}%`;
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
 
 /** The cheapest circuit within TOLERANCE_PP of the reference's accuracy. */
 export function cheapestTolerated(side: ApproxSide): ApproxPoint {
-  return side.points.find((p) => pp(p, side.reference) >= -TOLERANCE_PP) ?? side.reference;
+  return side.points.find((p) => withinTolerance(p, side.reference)) ?? side.reference;
 }
 
 function sideLine(side: ApproxSide): string {
@@ -43,7 +50,7 @@ function comparison(approx: ApproxResults): string | null {
   const approximate = (s: ApproxSide) =>
     s.points.filter((p) => p.circuit !== s.reference.circuit && p.circuit !== 'exact');
   const tolerated = (s: ApproxSide) =>
-    approximate(s).filter((p) => pp(p, s.reference) >= -TOLERANCE_PP).length;
+    approximate(s).filter((p) => withinTolerance(p, s.reference)).length;
   const [a, c] = [saving(sub), saving(mul)];
   return (
     `Within ${TOLERANCE_PP} accuracy point of exact, ${tolerated(sub)} of ${approximate(sub).length} approximate adders keep the AdderNet and ${tolerated(mul)} of ${approximate(mul).length} approximate multipliers keep the CNN; ` +
