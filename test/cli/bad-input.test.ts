@@ -494,6 +494,22 @@ const CASES: Record<string, Case[]> = {
             '--threads and --queue cannot be given together (workers choose their threads: addersim worker --threads)',
           ],
           [
+            '--data and --sub-circuit with --queue',
+            [
+              '--model',
+              fromRoot('models', 'lenet5-bn-adder.safetensors'),
+              '--out',
+              's.jsonl',
+              '--queue',
+              'redis://127.0.0.1:1/0',
+              '--data',
+              'mnist',
+              '--sub-circuit',
+              'loa:2',
+            ],
+            '--queue runs sweeps on MNIST with the exact datapaths, so it takes no --data, --calibration, --sub-circuit or --mul-circuit, not --data mnist --sub-circuit',
+          ],
+          [
             'a model outside --root',
             [
               '--model',

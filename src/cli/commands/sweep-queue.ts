@@ -51,19 +51,17 @@ export async function sweepOnQueue(
     return { handled: false };
   }
   const address = parseQueueUrl(argv.queue);
-  if (spec.subs !== undefined || spec.muls !== undefined) {
+  // Workers read only files named by hash under their --root and run the exact datapaths on the
+  // MNIST data every worker has; a data folder or a circuit list is not carried by a job yet.
+  const unqueued = [
+    spec.data === undefined ? '' : `--data ${spec.data}`,
+    spec.calibration === undefined ? '' : `--calibration ${spec.calibration}`,
+    spec.subs === undefined ? '' : '--sub-circuit',
+    spec.muls === undefined ? '' : '--mul-circuit',
+  ].filter((f) => f !== '');
+  if (unqueued.length > 0) {
     throw new InputError(
-      '--sub-circuit and --mul-circuit cannot be given with --queue (workers run the exact datapaths), not with a circuit list',
-    );
-  }
-  if (spec.data !== undefined || spec.calibration !== undefined) {
-    // A worker reads only files named by hash under its --root; a data folder is not such a
-    // file yet, so a queued sweep runs on the MNIST data every worker has.
-    throw new InputError(
-      `--data and --calibration cannot be given with --queue (queued sweeps run on the MNIST data every worker has), not ${spec.data === undefined ? '' : `--data ${spec.data}`}${spec.calibration === undefined ? '' : ` --calibration ${spec.calibration}`}`.replace(
-        ', not  ',
-        ', not ',
-      ),
+      `--queue runs sweeps on MNIST with the exact datapaths, so it takes no --data, --calibration, --sub-circuit or --mul-circuit, not ${unqueued.join(' ')}`,
     );
   }
   if (argv.threads !== undefined) {
