@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../src/paths.js';
 import { runCli } from './helpers/cli.js';
 
 /**
  * Every `npx addersim ...` line in a ```sh block of the README runs here, exactly as written
- * (through the built CLI), and must exit 0. When a ```text block follows, its lines must appear
+ * (through the built CLI) except that `/tmp/` stands for a fresh folder of this run (so files
+ * left by an earlier run or another version are never resumed), and must exit 0. When a ```text block follows, its lines must appear
  * in the command's output in the same order (a `...` line stands for lines left out), so the
  * README never shows output the tool no longer prints. `npm` lines (set-up) are run by CI itself.
  */
@@ -37,8 +40,12 @@ function readmeExamples(): Example[] {
   return examples;
 }
 
+const scratch = mkdtempSync(join(tmpdir(), 'addersim-readme-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const inScratch = (text: string) => text.replaceAll('/tmp/', `${scratch}/`);
+
 function splitArgs(command: string): string[] {
-  return command
+  return inScratch(command)
     .replace(/^npx addersim /, '')
     .split(/\s+/)
     .filter(Boolean);
@@ -58,7 +65,7 @@ describe('README commands', () => {
     if (expected === undefined) return;
     const out = r.stdout.split('\n').map((l) => l.trimEnd());
     let at = 0;
-    for (const line of expected.map((l) => l.trimEnd())) {
+    for (const line of expected.map((l) => inScratch(l).trimEnd())) {
       if (line === '' || line === '...') continue;
       const found = out.indexOf(line, at);
       expect(found, `README line not in the output of ${command}: ${line}`).toBeGreaterThanOrEqual(
