@@ -90,6 +90,7 @@ test('every report CSV parses, is rectangular, and holds the exact values', () =
     'run.csv',
     'accuracy.csv',
     'energy-asic.csv',
+    'memory-levels.csv',
     'fpga.csv',
     'cpu.csv',
     'area.csv',

@@ -70,6 +70,7 @@ test('the folder holds exactly the report files', () => {
     'energy-by-layer.csv',
     'energy-by-primitive.csv',
     'fpga.csv',
+    'memory-levels.csv',
     'provenance.csv',
     'report.html',
     'report.md',
