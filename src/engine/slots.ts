@@ -1,4 +1,5 @@
 import {
+  accAdder,
   type ImportedCircuit,
   mulUnit,
   type Slot,
@@ -7,7 +8,8 @@ import {
 } from '../gen/approx/slots.js';
 import { NetlistBuilder } from '../ir/builder.js';
 import type { Netlist } from '../ir/netlist.js';
-import { compile } from '../sim/compiled.js';
+import type { WeightNode } from '../quant/graph.js';
+import { type CompiledSimulator, compile } from '../sim/compiled.js';
 
 /**
  * The slot circuits the engine runs (gen/approx/slots.ts): generated ones are named by their
@@ -15,7 +17,9 @@ import { compile } from '../sim/compiled.js';
  * thread: runIntegerGraph registers those its options carry), so that a key means one circuit
  * wherever it is read. The functional backend's lookup table of a slot is built here, once per
  * process, by simulating the slot's unit over every operand pair; the gate backend builds its
- * PE around the same unit, so both compute the same taps.
+ * PE around the same unit, so both compute the same taps. The accumulator slot's adder is too
+ * wide for a table: the functional backend simulates it alone (`accUnit`), tap by tap
+ * (kernels/acc-rows.ts), and the gate backend's PE has the same adder as its accumulator.
  */
 const imported = new Map<string, ImportedCircuit>();
 
@@ -32,8 +36,47 @@ export const subUnitFor = (key: string, width: number) =>
 export const mulUnitFor = (key: string, width: number) =>
   mulUnit(slotCircuit('mul', key, width, imported));
 
+/**
+ * The layers an accumulator circuit replaces the adder of: the body's adder and multiply
+ * layers, those `--acc-bits` sizes (the stem and classifier keep their exact, overflow-free
+ * accumulators, so one imported circuit of the body's width serves the whole network; binary
+ * layers count with popcounts).
+ */
+export const takesAccCircuit = (node: WeightNode): boolean =>
+  node.role === 'body' && node.kind !== 'binary';
+
+/** The accumulator adder of an acc-slot key, built at the accumulator width W it is given. */
+export const accAdderFor = (key: string) => (width: number) =>
+  accAdder(slotCircuit('acc', key, width, imported));
+
+const accUnits = new Map<string, CompiledSimulator>();
+
+/**
+ * The accumulator slot's adder alone at register width W, compiled once per process: inputs
+ * `acc` (the register) and `addend` (the tap, extended to W bits), outputs `sum` (W bits) and
+ * `cout`, in that order, as the PE's accumulator wires it (gen/accumulators/accumulator.ts).
+ */
+export function accUnit(key: string, width: number): CompiledSimulator {
+  const id = `${key}/${width}`;
+  let unit = accUnits.get(id);
+  if (!unit) {
+    const b = new NetlistBuilder('acc_unit');
+    const acc = b.input('acc', width);
+    const addend = b.input('addend', width);
+    const { sum, cout } = accAdderFor(key)(width)(b, acc, addend);
+    b.output('sum', sum);
+    b.output('cout', [cout]);
+    unit = compile(b.build());
+    accUnits.set(id, unit);
+  }
+  return unit;
+}
+
 /** Operands up to this width get a lookup table (2^(2·9) entries at most). */
 export const MAX_TABLE_BITS = 9;
+
+/** The slots whose unit is tabulated (the acc slot's adder is simulated instead). */
+type TableSlot = Exclude<Slot, 'acc'>;
 
 const tables = new Map<string, Int32Array>();
 
@@ -42,7 +85,7 @@ const tables = new Map<string, Int32Array>();
  * sub unit computes it (diff + its deferred +1; unsigned operands) or the mul unit's signed
  * product (signed operands).
  */
-export function slotTable(slot: Slot, key: string, width: number): Int32Array {
+export function slotTable(slot: TableSlot, key: string, width: number): Int32Array {
   const id = `${slot}/${key}/${width}`;
   let table = tables.get(id);
   if (!table) {
@@ -54,7 +97,7 @@ export function slotTable(slot: Slot, key: string, width: number): Int32Array {
   return table;
 }
 
-function unitNetlist(slot: Slot, key: string, width: number): Netlist {
+function unitNetlist(slot: TableSlot, key: string, width: number): Netlist {
   const signed = slot === 'mul';
   const b = new NetlistBuilder(`${slot}_unit`);
   const x = b.input('x', width, { signed });
@@ -74,7 +117,7 @@ const noAdder = () => {
   throw new Error('a slot unit has its own adder');
 };
 
-function buildTable(slot: Slot, netlist: Netlist, width: number): Int32Array {
+function buildTable(slot: TableSlot, netlist: Netlist, width: number): Int32Array {
   const size = 1 << (2 * width);
   const xs = new Int32Array(size);
   const ws = new Int32Array(size);

@@ -1,14 +1,15 @@
 import { InputError } from '../errors.js';
+import { SLOT_FLAGS, SLOTS, type Slot } from '../gen/approx/slots.js';
 import type { SweepRecord } from '../sweep/spec.js';
 import { readRecords } from '../sweep/sweep.js';
 
 /**
  * The "approximate arithmetic" study: sweeps over slot circuits (`sweep --sub-circuit` on an
- * AdderNet, `--mul-circuit` on a CNN) read back as accuracy against energy and area per
- * circuit, with each side's Pareto front. Energy is the network's compute energy per inference
- * on a cell table (gate-level toggles of every simulated netlist, so it follows the circuit);
- * area is the body layer's PE on that table. A side's reference is its exact circuit in the
- * same unit (`loa:0`, `truncmul:0`), else the exact datapath (`none`).
+ * AdderNet, `--mul-circuit` on a CNN, `--acc-circuit` on either) read back as accuracy against
+ * energy and area per circuit, with each side's Pareto front. Energy is the network's compute
+ * energy per inference on a cell table (gate-level toggles of every simulated netlist, so it
+ * follows the circuit); area is the body layer's PE on that table. A side's reference is its
+ * exact circuit in the same unit (`loa:0`, `truncmul:0`), else the exact datapath (`none`).
  */
 export interface ApproxPoint {
   /** The circuit's key (`loa:4`, `bam:2:6`, `name@hash`), `exact` for the exact datapath. */
@@ -23,8 +24,11 @@ export interface ApproxPoint {
 }
 
 export interface ApproxSide {
-  /** `sub`: adders in AdderNet's |x − w|; `mul`: the CNN's multipliers. */
-  readonly slot: 'sub' | 'mul';
+  /**
+   * `sub`: adders in AdderNet's |x − w|; `mul`: the CNN's multipliers; `acc`: the accumulators'
+   * adders of the sweep's model (either network).
+   */
+  readonly slot: Slot;
   readonly model: string;
   readonly table: string;
   readonly images: number;
@@ -38,8 +42,9 @@ export interface ApproxResults {
   readonly sides: readonly ApproxSide[];
 }
 
-const EXACT_KEYS: Readonly<Record<ApproxSide['slot'], string>> = {
+const EXACT_KEYS: Readonly<Record<Slot, string>> = {
   sub: 'loa:0',
+  acc: 'loa:0',
   mul: 'truncmul:0',
 };
 
@@ -50,13 +55,12 @@ export function approxStudy(files: readonly string[]): ApproxResults {
 
 export function approxSide(file: string, records: readonly SweepRecord[]): ApproxSide {
   const priced = records.filter((r) => r.toggleImages !== null && r.computePj !== null);
-  const slots = new Set(priced.flatMap((r) => [r.sub ? 'sub' : null, r.mul ? 'mul' : null]));
-  slots.delete(null);
-  if (priced.length === 0 || slots.size !== 1)
+  const slots = SLOTS.filter((slot) => priced.some((r) => r[slot] !== undefined));
+  if (priced.length === 0 || slots.length !== 1)
     throw new InputError(
-      `--approx ${file} must be a sweep over --sub-circuit or --mul-circuit (one of them) priced on a cell table, not ${priced.length === 0 ? 'one without cell-table points' : `one over ${slots.size === 0 ? 'no circuits' : 'both'}`}`,
+      `--approx ${file} must be a sweep over one of ${SLOTS.map((s) => SLOT_FLAGS[s]).join(', ')} priced on a cell table, not ${priced.length === 0 ? 'one without cell-table points' : `one over ${slots.length === 0 ? 'no circuits' : slots.map((s) => SLOT_FLAGS[s]).join(' and ')}`}`,
     );
-  const slot = [...slots][0] as ApproxSide['slot'];
+  const slot = slots[0];
   const table = priced[0].table;
   const raw = priced
     .filter((r) => r.table === table)

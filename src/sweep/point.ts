@@ -75,10 +75,11 @@ export class PointComputer {
     const table = this.table(point.table);
     const slots = {
       ...(point.sub === undefined ? {} : { sub: point.sub }),
+      ...(point.acc === undefined ? {} : { acc: point.acc }),
       ...(point.mul === undefined ? {} : { mul: point.mul }),
     };
     // Slot circuits change what the network computes: they are part of the shared run's key.
-    const fkey = `${point.bits}/${point.accBits}/${point.sub ?? ''}/${point.mul ?? ''}`;
+    const fkey = `${point.bits}/${point.accBits}/${point.sub ?? ''}/${point.acc ?? ''}/${point.mul ?? ''}`;
     let functional = this.functional.get(fkey);
     if (!functional) {
       functional = measureNetwork(requantize(this.base(), this.quant(point)), {

@@ -34,6 +34,7 @@ export interface SweepSpec {
    * the exact datapath. Absent: the exact datapath only.
    */
   readonly subs?: readonly (string | null)[];
+  readonly accs?: readonly (string | null)[];
   readonly muls?: readonly (string | null)[];
   /** The imported circuits those keys name. */
   readonly circuits?: readonly ImportedCircuit[];
@@ -47,6 +48,7 @@ export interface SweepPoint {
   readonly absdiff: AbsDiffVariant;
   readonly table: string;
   readonly sub?: string;
+  readonly acc?: string;
   readonly mul?: string;
 }
 
@@ -55,17 +57,22 @@ export interface SweepPoint {
  * circuits join the key only when a point has one, so sweeps without them keep their keys.
  */
 export function pointKey(
-  p: Pick<SweepPoint, 'bits' | 'accBits' | 'adder' | 'absdiff' | 'table' | 'sub' | 'mul'>,
+  p: Pick<SweepPoint, 'bits' | 'accBits' | 'adder' | 'absdiff' | 'table' | 'sub' | 'acc' | 'mul'>,
 ): string {
   const base: unknown[] = [p.bits, p.accBits, p.adder, p.absdiff, p.table];
-  if (p.sub !== undefined || p.mul !== undefined)
-    base.push({ sub: p.sub ?? null, mul: p.mul ?? null });
+  // The acc slot joins the key only when set, so keys of sub/mul sweeps stay as they were.
+  if (p.sub !== undefined || p.mul !== undefined || p.acc !== undefined)
+    base.push({
+      sub: p.sub ?? null,
+      mul: p.mul ?? null,
+      ...(p.acc === undefined ? {} : { acc: p.acc }),
+    });
   return JSON.stringify(base);
 }
 
 /**
- * The points in nesting order (bits, accumulator, adder, |a−b|, sub circuit, mul circuit,
- * table), each once: `--bits 8,8` is one point, not two records.
+ * The points in nesting order (bits, accumulator, adder, |a−b|, sub circuit, acc circuit,
+ * mul circuit, table), each once: `--bits 8,8` is one point, not two records.
  */
 export function sweepPoints(spec: SweepSpec): SweepPoint[] {
   const points: SweepPoint[] = [];
@@ -75,25 +82,27 @@ export function sweepPoints(spec: SweepSpec): SweepPoint[] {
       for (const adder of spec.adders)
         for (const absdiff of spec.absdiffs)
           for (const sub of spec.subs ?? [null])
-            for (const mul of spec.muls ?? [null])
-              for (const table of spec.tables) {
-                const slots = {
-                  ...(sub === null ? {} : { sub }),
-                  ...(mul === null ? {} : { mul }),
-                };
-                const key = pointKey({ bits, accBits, adder, absdiff, table, ...slots });
-                if (seen.has(key)) continue;
-                seen.add(key);
-                points.push({
-                  index: points.length,
-                  bits,
-                  accBits,
-                  adder,
-                  absdiff,
-                  table,
-                  ...slots,
-                });
-              }
+            for (const acc of spec.accs ?? [null])
+              for (const mul of spec.muls ?? [null])
+                for (const table of spec.tables) {
+                  const slots = {
+                    ...(sub === null ? {} : { sub }),
+                    ...(acc === null ? {} : { acc }),
+                    ...(mul === null ? {} : { mul }),
+                  };
+                  const key = pointKey({ bits, accBits, adder, absdiff, table, ...slots });
+                  if (seen.has(key)) continue;
+                  seen.add(key);
+                  points.push({
+                    index: points.length,
+                    bits,
+                    accBits,
+                    adder,
+                    absdiff,
+                    table,
+                    ...slots,
+                  });
+                }
   return points;
 }
 
@@ -123,6 +132,7 @@ export interface SweepRecord {
   readonly table: string;
   /** Slot circuits by key, when the point has them. */
   readonly sub?: string;
+  readonly acc?: string;
   readonly mul?: string;
   readonly images: number;
   readonly correct: number;

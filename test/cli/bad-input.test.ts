@@ -507,7 +507,7 @@ const CASES: Record<string, Case[]> = {
               '--sub-circuit',
               'loa:2',
             ],
-            '--queue runs sweeps on MNIST with the exact datapaths, so it takes no --data, --calibration, --sub-circuit or --mul-circuit, not --data mnist --sub-circuit',
+            '--queue runs sweeps on MNIST with the exact datapaths, so it takes no --data, --calibration, --sub-circuit, --acc-circuit or --mul-circuit, not --data mnist --sub-circuit',
           ],
           [
             'a model outside --root',

@@ -44,22 +44,28 @@ function comparable(r: NetworkResult) {
   };
 }
 
+/** Writes the Verilog `datapath --verilog` exports for a generated circuit; returns its path. */
+function exported(op: string, arch: string, bits: number): string {
+  const file = join(scratch, `${op}-${arch.replace(':', '')}-${bits}.v`);
+  const made = runCli([
+    'datapath',
+    '--op',
+    op,
+    '--arch',
+    arch,
+    '--bits',
+    String(bits),
+    '--verilog',
+    file,
+    '--quiet',
+  ]);
+  expect(made.code).toBe(0);
+  return file;
+}
+
 describe.skipIf(!hasTool('yosys'))(toolTitle('infer with a circuit file', 'yosys'), () => {
   it('CNN with an exported truncated multiplier: gate = functional', () => {
-    const file = join(scratch, 'trunc6.v');
-    const made = runCli([
-      'datapath',
-      '--op',
-      'mul',
-      '--arch',
-      'trunc:6',
-      '--bits',
-      '8',
-      '--verilog',
-      file,
-      '--quiet',
-    ]);
-    expect(made.code).toBe(0);
+    const file = exported('mul', 'trunc:6', 8);
     const args = [
       '--model',
       fromRoot('models', 'lenet5-bn-cnn.safetensors'),
@@ -96,6 +102,54 @@ describe.skipIf(!hasTool('yosys'))(toolTitle('infer with a circuit file', 'yosys
     );
   });
 });
+
+describe.skipIf(!hasTool('yosys'))(
+  toolTitle('infer with an accumulator circuit file', 'yosys'),
+  () => {
+    it('AdderNet with an exported 14-bit LOA as every body accumulator: gate = functional = the name', () => {
+      const file = exported('add', 'loa:6', 14);
+      // 14 bits is below every body layer's overflow-free width, so all of them take it.
+      const model = [
+        '--model',
+        fromRoot('models', 'lenet5-bn-adder.safetensors'),
+        '--acc-bits',
+        '14',
+      ];
+      const args = [...model, '--acc-circuit', file, '--ports', 'a,b:sum,cout'];
+      const f = infer(args, 'functional');
+      const g = infer(args, 'gate');
+      expect(comparable(g)).toEqual(comparable(f));
+      expect(f.datapath.acc).toMatch(/^loa6_14@[0-9a-f]{12}$/);
+      // The same LOA by name: the same accumulators, under another key.
+      const named = infer([...model, '--acc-circuit', 'loa:6'], 'functional');
+      expect(named.correct).toBe(f.correct);
+      expect(named.layers.map((l) => l.overflowEvents)).toEqual(
+        f.layers.map((l) => l.overflowEvents),
+      );
+    });
+
+    it('refuses a circuit of the wrong width for the accumulators, naming the flag', () => {
+      const file = exported('add', 'loa:6', 12);
+      const r = runCli([
+        'infer',
+        '--model',
+        fromRoot('models', 'lenet5-bn-adder.safetensors'),
+        '--acc-bits',
+        '16',
+        '--acc-circuit',
+        file,
+        '--ports',
+        'a,b:sum,cout',
+        '--limit',
+        '1',
+      ]);
+      expect([r.code, r.stderr]).toEqual([
+        2,
+        "addersim: --acc-circuit loa6_12 must be an adder with its carry-out: 16-bit operands and a 17-bit result for the layer's 16-bit accumulators, not 12 and 12-bit operands and a 13-bit result (layer conv2; --acc-bits sets the body layers' accumulators, up to their overflow-free width, here 16)\n",
+      ]);
+    });
+  },
+);
 
 describe.skipIf(!hasTool('yosys'))(toolTitle('sweep over a folder of circuits', 'yosys'), () => {
   it('takes none, names and every netlist in a folder, one point per circuit', () => {

@@ -12,7 +12,7 @@ import { readPng } from './png.js';
  * unchanged.
  */
 function record(
-  slot: 'sub' | 'mul',
+  slot: 'sub' | 'acc' | 'mul',
   circuit: string | null,
   correct: number,
   computePj: number,
@@ -76,7 +76,14 @@ describe('approximate arithmetic study', () => {
   it('refuses a sweep without circuits or without its exact reference', () => {
     expect(() => approxSide('x.jsonl', [record('sub', null, 1, 1)])).toThrow(
       new InputError(
-        '--approx x.jsonl must be a sweep over --sub-circuit or --mul-circuit (one of them) priced on a cell table, not one over no circuits',
+        '--approx x.jsonl must be a sweep over one of --sub-circuit, --acc-circuit, --mul-circuit priced on a cell table, not one over no circuits',
+      ),
+    );
+    expect(() =>
+      approxSide('z.jsonl', [record('sub', 'loa:0', 1, 1), record('acc', 'loa:0', 1, 1)]),
+    ).toThrow(
+      new InputError(
+        '--approx z.jsonl must be a sweep over one of --sub-circuit, --acc-circuit, --mul-circuit priced on a cell table, not one over --sub-circuit and --acc-circuit',
       ),
     );
     expect(() => approxSide('y.jsonl', [record('mul', 'bam:1:1', 1, 1)])).toThrow(
@@ -112,5 +119,30 @@ describe('approximate arithmetic study', () => {
       'sub,m.safetensors,loa:8,40,100,0.4,50,5,yes',
     );
     expect(plain.files.has('approx.csv')).toBe(false);
+  });
+
+  it('shows a sweep over accumulator adders as a side named after its model', () => {
+    const accs = [
+      {
+        ...record('acc', 'loa:0', 99, 100),
+        settings: { model: 'models/lenet5-bn-adder.safetensors' },
+      },
+      {
+        ...record('acc', 'loa:6', 99, 95),
+        settings: { model: 'models/lenet5-bn-adder.safetensors' },
+      },
+      {
+        ...record('acc', 'trunc:8', 20, 60),
+        settings: { model: 'models/lenet5-bn-adder.safetensors' },
+      },
+    ];
+    const side = approxSide('acc.jsonl', accs);
+    expect([side.slot, side.reference.circuit]).toEqual(['acc', 'loa:0']);
+    const approx = { sides: [approxSide('a.jsonl', adders), side] };
+    const md = renderReport(makeFixture(), { approx }).files.get('report.md') as string;
+    expect(md).toContain(
+      '- lenet5-bn-adder, approximate accumulator adders: the exact circuit (loa:0) reaches 99.00% at 100 pJ per inference; the cheapest circuit within 1 point of it is loa:6 (99.00%, +0.00 points) at 95.0 pJ, 5.0% less energy',
+    );
+    expect(md).toContain('\n### lenet5-bn-adder, approximate accumulator adders\n');
   });
 });

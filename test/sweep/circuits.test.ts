@@ -60,4 +60,40 @@ describe('sweeps over slot circuits', () => {
     expect([resumed.resumed, resumed.computed]).toEqual([1, 2]);
     expect(readFileSync(cut, 'utf8')).toBe(text);
   });
+
+  it('sweeps accumulator circuits (with a sub circuit): keyed, priced per circuit, infer’s accuracy', async () => {
+    const accSpec: SweepSpec = { ...spec, subs: [null, 'loa:6'], accs: [null, 'loa:0', 'trunc:9'] };
+    const points = sweepPoints(accSpec);
+    expect(points.map((p) => [p.sub, p.acc])).toEqual([
+      [undefined, undefined],
+      [undefined, 'loa:0'],
+      [undefined, 'trunc:9'],
+      ['loa:6', undefined],
+      ['loa:6', 'loa:0'],
+      ['loa:6', 'trunc:9'],
+    ]);
+    expect(pointKey(points[1])).toBe(
+      '[8,null,"ripple-carry","ones-complement","cells-45nm",{"sub":null,"mul":null,"acc":"loa:0"}]',
+    );
+    const { records } = await runSweep(accSpec, join(dir, 'accs.jsonl'), { threads: 1 });
+    const prepared = prepareNetwork(spec.model, { bits: 8 });
+    for (const record of records) {
+      const r = await measureNetwork(prepared, {
+        limit: 40,
+        float: false,
+        threads: 1,
+        tables: [],
+        datapath: {
+          ...(record.sub === undefined ? {} : { sub: record.sub }),
+          ...(record.acc === undefined ? {} : { acc: record.acc }),
+        },
+      });
+      expect([record.sub, record.acc, record.correct]).toEqual([record.sub, record.acc, r.correct]);
+    }
+    // loa:0 is a ripple-carry adder: the exact accumulator's accuracy, in a different circuit.
+    expect(records[1].correct).toBe(records[0].correct);
+    expect(records[1].computePj).not.toBe(records[0].computePj);
+    // trunc:9 drops the low 9 bits of every partial sum: accuracy falls.
+    expect(records[2].correct).toBeLessThan(records[0].correct);
+  });
 });

@@ -39,6 +39,7 @@ interface InferArgs extends DataArgs {
   absdiff: string;
   multiplier: string;
   'sub-circuit'?: string;
+  'acc-circuit'?: string;
   'mul-circuit'?: string;
   top?: string;
   ports?: string;
@@ -107,6 +108,10 @@ export const inferCommand: CommandModule<object, InferArgs> = {
         type: 'string',
         describe: `AdderNet layers: the adder inside |x - w|, a netlist file (.v, .json) or ${slotNames('sub').join(', ')}`,
       })
+      .option('acc-circuit', {
+        type: 'string',
+        describe: `adder and multiply layers of the body: the accumulators' adder, at their width (--acc-bits), a netlist file (.v, .json) or ${slotNames('acc').join(', ')}`,
+      })
       .option('mul-circuit', {
         type: 'string',
         describe: `multiply layers: the multiplier, a netlist file (.v, .json) or ${slotNames('mul').join(', ')}`,
@@ -148,6 +153,10 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       .example(
         '$0 infer --model models/lenet5-bn-cnn.safetensors --mul-circuit bam:2:6 --limit 1000',
         'a broken-array multiplier in every multiply layer',
+      )
+      .example(
+        '$0 infer --model models/lenet5-bn-adder.safetensors --acc-circuit loa:6 --limit 1000',
+        'lower-part-OR adders as every accumulator',
       ),
   handler: async (argv) => {
     const files = { top: argv.top, ports: argv.ports };
@@ -155,6 +164,8 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       argv['sub-circuit'] === undefined ? undefined : slotChoice('sub', argv['sub-circuit'], files);
     const mul =
       argv['mul-circuit'] === undefined ? undefined : slotChoice('mul', argv['mul-circuit'], files);
+    const acc =
+      argv['acc-circuit'] === undefined ? undefined : slotChoice('acc', argv['acc-circuit'], files);
     const options = {
       bits: intFlag('bits', argv.bits, MIN_QUANT_BITS, MAX_QUANT_BITS),
       backend: choiceFlag<Backend>('backend', argv.backend, BACKENDS),
@@ -173,8 +184,9 @@ export const inferCommand: CommandModule<object, InferArgs> = {
         multiplier: choiceFlag<MultiplierArch>('multiplier', argv.multiplier, MULTIPLIER_ARCHS),
         ...(sub === undefined ? {} : { sub: sub.key }),
         ...(mul === undefined ? {} : { mul: mul.key }),
+        ...(acc === undefined ? {} : { acc: acc.key }),
       },
-      circuits: [sub?.circuit, mul?.circuit].filter((c) => c !== undefined),
+      circuits: [sub?.circuit, acc?.circuit, mul?.circuit].filter((c) => c !== undefined),
       groups: intFlag('groups', argv.groups, 1, MAX_GROUPS),
       threads: argv.threads === undefined ? undefined : intFlag('threads', argv.threads, 1, 64),
       ...dataOptions(argv),

@@ -57,11 +57,12 @@ export async function sweepOnQueue(
     spec.data === undefined ? '' : `--data ${spec.data}`,
     spec.calibration === undefined ? '' : `--calibration ${spec.calibration}`,
     spec.subs === undefined ? '' : '--sub-circuit',
+    spec.accs === undefined ? '' : '--acc-circuit',
     spec.muls === undefined ? '' : '--mul-circuit',
   ].filter((f) => f !== '');
   if (unqueued.length > 0) {
     throw new InputError(
-      `--queue runs sweeps on MNIST with the exact datapaths, so it takes no --data, --calibration, --sub-circuit or --mul-circuit, not ${unqueued.join(' ')}`,
+      `--queue runs sweeps on MNIST with the exact datapaths, so it takes no --data, --calibration, --sub-circuit, --acc-circuit or --mul-circuit, not ${unqueued.join(' ')}`,
     );
   }
   if (argv.threads !== undefined) {

@@ -52,6 +52,7 @@ interface SweepArgs extends DataArgs {
   groups: number;
   'gate-images': number;
   'sub-circuit'?: string;
+  'acc-circuit'?: string;
   'mul-circuit'?: string;
   top?: string;
   ports?: string;
@@ -129,6 +130,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         type: 'string',
         describe: `comma-separated adders for AdderNet's |x - w|: ${slotNames('sub').join(', ')}, netlist files, folders of them, or none (exact)`,
       })
+      .option('acc-circuit', {
+        type: 'string',
+        describe: `comma-separated adders for the accumulators (adder and multiply layers of the body): ${slotNames('acc').join(', ')}, netlist files, folders of them, or none (exact)`,
+      })
       .option('mul-circuit', {
         type: 'string',
         describe: `comma-separated multipliers: ${slotNames('mul').join(', ')}, netlist files, folders of them, or none (exact)`,
@@ -171,7 +176,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   handler: async (argv) => {
     const files = { top: argv.top, ports: argv.ports };
     const sub = slotList('sub', argv['sub-circuit'], files);
+    const acc = slotList('acc', argv['acc-circuit'], files);
     const mul = slotList('mul', argv['mul-circuit'], files);
+    const slots = [sub, acc, mul].filter((l) => l !== undefined);
     const spec: SweepSpec = {
       model: argv.model,
       bits: intListFlag('bits', argv.bits, MIN_QUANT_BITS, MAX_QUANT_BITS),
@@ -188,10 +195,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       gateImages: intFlag('gate-images', argv['gate-images'], 1, 10_000),
       ...dataOptions(argv),
       ...(sub === undefined ? {} : { subs: sub.keys }),
+      ...(acc === undefined ? {} : { accs: acc.keys }),
       ...(mul === undefined ? {} : { muls: mul.keys }),
-      ...(sub === undefined && mul === undefined
-        ? {}
-        : { circuits: [...(sub?.circuits ?? []), ...(mul?.circuits ?? [])] }),
+      ...(slots.length === 0 ? {} : { circuits: slots.flatMap((l) => l.circuits) }),
     };
     const threads =
       argv.threads === undefined ? undefined : intFlag('threads', argv.threads, 1, 64);
@@ -230,7 +236,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
           r.accBits ?? 'full',
           r.adder,
           r.absdiff,
-          [r.sub, r.mul].filter((c) => c !== undefined).join(' ') || '-',
+          [r.sub, r.acc, r.mul].filter((c) => c !== undefined).join(' ') || '-',
           r.table,
           `${(100 * r.accuracy).toFixed(2)}%`,
           n(r.energyPj),

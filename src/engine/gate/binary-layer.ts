@@ -3,8 +3,8 @@ import { allocPlanes, transpose32 } from '../../sim/bitplane.js';
 import { compile } from '../../sim/compiled.js';
 import { activityKernel } from '../../sim/wasm/activity-kernel.js';
 import type { NodeCounter } from '../counters.js';
+import { laneMask, unpackWide } from '../planes.js';
 import { lanesToPlanes, planesToLanes } from './layout.js';
-import { laneMask, unpackWide } from './planes.js';
 import { streamLayout } from './stream.js';
 
 /**

@@ -11,7 +11,7 @@ import type { Netlist } from '../../ir/netlist.js';
 import type { WeightNode } from '../../quant/graph.js';
 import type { AccOverflow } from '../../quant/options.js';
 import type { Datapath } from '../kernels/registry.js';
-import { mulUnitFor, subUnitFor } from '../slots.js';
+import { accAdderFor, mulUnitFor, subUnitFor, takesAccCircuit } from '../slots.js';
 
 /**
  * The netlists the gate backend runs, described by plain specs so that worker threads can
@@ -25,8 +25,9 @@ import { mulUnitFor, subUnitFor } from '../slots.js';
  * | multiplier    | gen buildMultiplier    | multiply-shift requantization: acc·M             |
  * | adder         | gen buildAdder         | multiply-shift requantization: + B               |
  *
- * A PE spec may name a slot circuit (`sub`, `mul`): the PE is then built around that circuit's
- * unit (gen/approx/slots.ts), and the circuit's key is part of the spec's key.
+ * A PE spec may name slot circuits (`sub`, `mul`, `acc`): the PE is then built around that
+ * circuit's unit or with it as the accumulator's adder (gen/approx/slots.ts), and the circuit's
+ * key is part of the spec's key.
  */
 export type NetlistSpec =
   | {
@@ -38,6 +39,8 @@ export type NetlistSpec =
       readonly variant: AbsDiffVariant;
       /** A slot circuit in place of the variant's |x − w| (engine/slots.ts). */
       readonly sub?: string;
+      /** A slot circuit in place of the accumulator's adder (engine/slots.ts). */
+      readonly acc?: string;
     }
   | {
       readonly kind: 'pe-mac';
@@ -48,6 +51,8 @@ export type NetlistSpec =
       readonly multiplier: MultiplierArch;
       /** A slot circuit in place of the multiplier arch (engine/slots.ts). */
       readonly mul?: string;
+      /** A slot circuit in place of the accumulator's adder (engine/slots.ts). */
+      readonly acc?: string;
     }
   | { readonly kind: 'xnor-popcount'; readonly width: number }
   | {
@@ -104,6 +109,7 @@ function build(spec: NetlistSpec): Netlist {
           spec.sub === undefined
             ? undefined
             : { name: spec.sub, build: subUnitFor(spec.sub, spec.width) },
+        acc: accSlot(spec.acc),
       });
     case 'pe-mac':
       return buildMacPe({
@@ -117,6 +123,7 @@ function build(spec: NetlistSpec): Netlist {
           spec.mul === undefined
             ? undefined
             : { name: spec.mul, build: mulUnitFor(spec.mul, spec.width) },
+        acc: accSlot(spec.acc),
       });
     case 'xnor-popcount':
       return buildXnorPopcount({ width: spec.width });
@@ -132,6 +139,9 @@ function build(spec: NetlistSpec): Netlist {
   }
 }
 
+const accSlot = (key: string | undefined) =>
+  key === undefined ? undefined : { name: key, build: accAdderFor(key) };
+
 /** The netlist a weight layer runs on the gate backend with the given datapath. */
 export function weightLayerSpec(node: WeightNode, datapath: Datapath): NetlistSpec {
   if (node.kind === 'binary') return { kind: 'xnor-popcount', width: node.taps };
@@ -142,17 +152,20 @@ export function weightLayerSpec(node: WeightNode, datapath: Datapath): NetlistSp
     adder: datapath.adder,
   };
   // A slot key joins the spec only when set, so the keys of exact datapaths stay as they were.
+  const acc = datapath.acc === undefined || !takesAccCircuit(node) ? {} : { acc: datapath.acc };
   return node.kind === 'adder'
     ? {
         kind: 'pe-adder',
         ...common,
         variant: datapath.absdiff,
         ...(datapath.sub === undefined ? {} : { sub: datapath.sub }),
+        ...acc,
       }
     : {
         kind: 'pe-mac',
         ...common,
         multiplier: datapath.multiplier,
         ...(datapath.mul === undefined ? {} : { mul: datapath.mul }),
+        ...acc,
       };
 }

@@ -3,7 +3,7 @@ import { allocPlanes, packInt32 } from '../../sim/bitplane.js';
 import { compile } from '../../sim/compiled.js';
 import { activityKernel } from '../../sim/wasm/activity-kernel.js';
 import type { NodeCounter } from '../counters.js';
-import { laneMask, unpackWide } from './planes.js';
+import { laneMask, unpackWide } from '../planes.js';
 
 /**
  * Runs a processing-element netlist (ports x, w, clear → acc, overflow; gen/pe) for every

@@ -2,8 +2,9 @@ import type { WeightNode } from '../../quant/graph.js';
 import { finishUnsigned } from '../accumulate.js';
 import { fillPatches, patchBuffer, patchRows } from '../patches.js';
 import { sadRows, sadRowsJs } from '../row-kernels.js';
-import { slotTable } from '../slots.js';
+import { slotTable, takesAccCircuit } from '../slots.js';
 import { accTensor } from '../tensor.js';
+import { accCircuitPlane, type LayerTaps } from './acc-rows.js';
 import { type Kernel, registerKernel } from './registry.js';
 import { slotRowSums } from './slot-rows.js';
 import { countWeightLayer, planeWeights, scatterRows } from './weight-common.js';
@@ -13,6 +14,7 @@ import { countWeightLayer, planeWeights, scatterRows } from './weight-common.js'
  * channel on its group's input plane; then the accumulator's WRAP/SAT closed form
  * (accumulate.ts). Operands of at most 8 bits run the WebAssembly SIMD byte kernel, wider ones
  * the JavaScript kernel. Cost: images·P·N·K taps plus images·P·K·planes patch copies.
+ * With an accumulator circuit the registers are stepped through it tap by tap (acc-rows.ts).
  */
 export const adderKernel: Kernel = (node, [x], ctx) => {
   const w = node as WeightNode;
@@ -20,8 +22,19 @@ export const adderKernel: Kernel = (node, [x], ctx) => {
   const out = accTensor(w.shape, x.images);
   const data = out.data as Float64Array;
   let events = 0;
-  const sub = ctx.datapath.sub;
+  const { sub, acc } = ctx.datapath;
   for (const pw of planeWeights(w, x.planes)) {
+    if (acc !== undefined && takesAccCircuit(w)) {
+      const table = sub === undefined ? undefined : slotTable('sub', sub, w.operandBits);
+      const taps: LayerTaps = {
+        signed: false,
+        tapBits: w.operandBits + 1,
+        table,
+        exact: (a, b) => Math.abs(a - b),
+      };
+      events += accCircuitPlane(w, x, pw, rows, acc, taps, data);
+      continue;
+    }
     if (sub !== undefined) {
       // A slot circuit for |x − w|: its taps from the slot's table (slot-rows.ts).
       const xRows = patchBuffer(w, pw.plane, (n) => new Int32Array(n), rows * pw.kp);

@@ -2,8 +2,9 @@ import type { WeightNode } from '../../quant/graph.js';
 import { stepSigned } from '../accumulate.js';
 import { fillPatches, patchBuffer, patchRows } from '../patches.js';
 import { dotRows, dotRowsJs } from '../row-kernels.js';
-import { slotTable } from '../slots.js';
+import { slotTable, takesAccCircuit } from '../slots.js';
 import { accTensor } from '../tensor.js';
+import { accCircuitPlane, type LayerTaps } from './acc-rows.js';
 import { type Kernel, registerKernel } from './registry.js';
 import { slotRowSums, slotRowsStepped } from './slot-rows.js';
 import { countWeightLayer, outIndex, planeWeights, scatterRows } from './weight-common.js';
@@ -12,7 +13,8 @@ import { countWeightLayer, outIndex, planeWeights, scatterRows } from './weight-
  * Multiply-accumulate layer, functional: acc[o] = Σ_r x_r·w[o, r] on signed b-bit codes.
  * With the overflow-free accumulator width the exact sum is the result (int8 operands: the
  * WebAssembly SIMD dot kernel). A narrower accumulator depends on the order of the additions,
- * so it is stepped tap by tap in JavaScript (accumulate.ts), as the MAC netlist does.
+ * so it is stepped tap by tap in JavaScript (accumulate.ts), as the MAC netlist does; so is an
+ * accumulator circuit, through the circuit (acc-rows.ts).
  */
 export const multiplyKernel: Kernel = (node, [x], ctx) => {
   const w = node as WeightNode;
@@ -21,8 +23,16 @@ export const multiplyKernel: Kernel = (node, [x], ctx) => {
   const data = out.data as Float64Array;
   const narrow = w.accBits < w.naturalAccBits;
   let events = 0;
-  const mul = ctx.datapath.mul;
+  const { mul, acc } = ctx.datapath;
   for (const pw of planeWeights(w, x.planes)) {
+    if (acc !== undefined && takesAccCircuit(w)) {
+      const table = mul === undefined ? undefined : slotTable('mul', mul, w.operandBits);
+      // The mul unit's sign-magnitude product has one bit more than the exact one.
+      const tapBits = 2 * w.operandBits + (table === undefined ? 0 : 1);
+      const taps: LayerTaps = { signed: true, tapBits, table, exact: (a, b) => a * b };
+      events += accCircuitPlane(w, x, pw, rows, acc, taps, data);
+      continue;
+    }
     if (mul !== undefined) {
       // A slot circuit for x·w: its products from the slot's table (slot-rows.ts).
       const xRows = patchBuffer(w, pw.plane, (n) => new Int32Array(n), rows * pw.kp);

@@ -17,14 +17,16 @@ export type Backend = (typeof BACKENDS)[number];
 
 /**
  * The datapath the gate backend simulates (the functional backend ignores the exact choices).
- * `sub` and `mul` are slot circuits by key (gen/approx/slots.ts): a circuit in place of the
- * AdderNet layers' |x − w| or of every multiply layer's multiplier, on both backends.
+ * `sub`, `acc` and `mul` are slot circuits by key (gen/approx/slots.ts): a circuit in place of
+ * the AdderNet layers' |x − w|, of the accumulator adder of every adder and multiply layer, or
+ * of every multiply layer's multiplier, on both backends.
  */
 export interface Datapath {
   readonly adder: AdderArch;
   readonly absdiff: AbsDiffVariant;
   readonly multiplier: MultiplierArch;
   readonly sub?: string;
+  readonly acc?: string;
   readonly mul?: string;
 }
 

@@ -4,6 +4,7 @@ import { embedNetlist } from '../../ir/embed.js';
 import type { Bus, Net, Netlist } from '../../ir/netlist.js';
 import type { AbsDiffFn } from '../absdiff/types.js';
 import { increment } from '../adders/increment.js';
+import type { AdderFn } from '../adders/types.js';
 import type { MultiplierFn } from '../multipliers/index.js';
 import { almostCorrect } from './almost-correct.js';
 import { brokenArrayMultiplier } from './broken-array.js';
@@ -14,36 +15,42 @@ import type { ApproxAdderFn } from './types.js';
 
 /**
  * Circuits that take an arithmetic slot of a processing element (`--sub-circuit`,
- * `--mul-circuit`): a generated approximate circuit named with its parameters, or an imported
- * netlist. Each slot builds the same unit around the circuit, so the gate backend's PE and the
- * functional backend's lookup table (built by simulating that unit) are one function:
+ * `--acc-circuit`, `--mul-circuit`): a generated approximate circuit named with its parameters,
+ * or an imported netlist. Each slot builds the same unit around the circuit, so the gate
+ * backend's PE and the functional backend (a lookup table built by simulating the sub or mul
+ * unit; the acc unit simulated tap by tap on bit planes) run one function:
  *
  * | slot | circuit                       | the unit around it (operands n bits)                   |
  * |------|-------------------------------|--------------------------------------------------------|
  * | sub  | adder a + b → n + 1 bits      | |x − w| in ones' complement: s = x + ¬w (= x − w − 1,  |
  * |      | (sum, carry-out)              | carry-out = x > w for an exact adder), diff = s ⊕ ¬c,  |
  * |      |                               | +1 = c into the accumulator's carry-in                 |
+ * | acc  | adder a + b → W + 1 bits      | the accumulator's adder: acc ← acc + addend, W the     |
+ * |      | (sum, carry-out)              | register width; no carry-in, so the sub unit's +1 is   |
+ * |      |                               | added to the tap by an exact incrementer before it     |
+ * |      |                               | (PE builders); carry-out = unsigned overflow           |
  * | mul  | unsigned n×n multiplier → 2n  | sign-magnitude: |x|, |w| (n bits), P = circuit, then   |
  * |      | bits (or a signed one)        | −P when the signs differ (2n + 1 bits, signed); a      |
  * |      |                               | signed circuit is used as it is                        |
  *
- * Generated circuits (n = the layer's operand width):
+ * Generated circuits (n = the layer's operand width; for acc, n = the accumulator's width W):
  *
- * | slot | name         | circuit                                            | parameters          |
- * |------|--------------|----------------------------------------------------|---------------------|
- * | sub  | loa:K        | lower-part-OR adder                                | K 0..n              |
- * | sub  | trunc:K      | truncated adder                                    | K 0..n              |
- * | sub  | eta1:K       | error-tolerant adder I                             | K 0..n              |
- * | sub  | aca:W        | almost-correct adder, carry window W               | W 1..n              |
- * | mul  | truncmul:K   | column-truncated multiplier (= bam:0:K)            | K 0..2n−1           |
- * | mul  | bam:H:V      | broken-array multiplier, break lines H and V       | H 0..n−1, V 0..2n−1 |
+ * | slot     | name         | circuit                                        | parameters          |
+ * |----------|--------------|------------------------------------------------|---------------------|
+ * | sub, acc | loa:K        | lower-part-OR adder                            | K 0..n              |
+ * | sub, acc | trunc:K      | truncated adder                                | K 0..n              |
+ * | sub, acc | eta1:K       | error-tolerant adder I                         | K 0..n              |
+ * | sub, acc | aca:W        | almost-correct adder, carry window W           | W 1..n              |
+ * | mul      | truncmul:K   | column-truncated multiplier (= bam:0:K)        | K 0..2n−1           |
+ * | mul      | bam:H:V      | broken-array multiplier, break lines H and V   | H 0..n−1, V 0..2n−1 |
  */
-export const SLOTS = ['sub', 'mul'] as const;
+export const SLOTS = ['sub', 'acc', 'mul'] as const;
 export type Slot = (typeof SLOTS)[number];
 
 /** The flag of each slot, for messages. */
 export const SLOT_FLAGS: Readonly<Record<Slot, string>> = {
   sub: '--sub-circuit',
+  acc: '--acc-circuit',
   mul: '--mul-circuit',
 };
 
@@ -58,26 +65,49 @@ export interface ImportedCircuit {
 }
 
 interface Family {
-  readonly slot: Slot;
+  readonly slots: readonly Slot[];
   readonly params: readonly string[];
   /** Parameter ranges at operand width n. */
   readonly ranges: (n: number) => readonly (readonly [number, number])[];
   readonly describe: string;
 }
 
+/** The slots an adder circuit can take. */
+const ADDER_SLOTS: readonly Slot[] = ['sub', 'acc'];
+
 const FAMILIES: Readonly<Record<string, Family>> = {
-  loa: { slot: 'sub', params: ['K'], ranges: (n) => [[0, n]], describe: 'lower-part-OR adder' },
-  trunc: { slot: 'sub', params: ['K'], ranges: (n) => [[0, n]], describe: 'truncated adder' },
-  eta1: { slot: 'sub', params: ['K'], ranges: (n) => [[0, n]], describe: 'error-tolerant adder I' },
-  aca: { slot: 'sub', params: ['W'], ranges: (n) => [[1, n]], describe: 'almost-correct adder' },
+  loa: {
+    slots: ADDER_SLOTS,
+    params: ['K'],
+    ranges: (n) => [[0, n]],
+    describe: 'lower-part-OR adder',
+  },
+  trunc: {
+    slots: ADDER_SLOTS,
+    params: ['K'],
+    ranges: (n) => [[0, n]],
+    describe: 'truncated adder',
+  },
+  eta1: {
+    slots: ADDER_SLOTS,
+    params: ['K'],
+    ranges: (n) => [[0, n]],
+    describe: 'error-tolerant adder I',
+  },
+  aca: {
+    slots: ADDER_SLOTS,
+    params: ['W'],
+    ranges: (n) => [[1, n]],
+    describe: 'almost-correct adder',
+  },
   truncmul: {
-    slot: 'mul',
+    slots: ['mul'],
     params: ['K'],
     ranges: (n) => [[0, 2 * n - 1]],
     describe: 'column-truncated multiplier',
   },
   bam: {
-    slot: 'mul',
+    slots: ['mul'],
     params: ['H', 'V'],
     ranges: (n) => [
       [0, n - 1],
@@ -110,8 +140,22 @@ export function parseGenerated(text: string): GeneratedCircuit | undefined {
 /** The generated names a slot takes, for help texts: `loa:K, trunc:K, ...`. */
 export function slotNames(slot: Slot): string[] {
   return Object.entries(FAMILIES)
-    .filter(([, f]) => f.slot === slot)
+    .filter(([, f]) => f.slots.includes(slot))
     .map(([name, f]) => [name, ...f.params].join(':'));
+}
+
+/** A generated circuit's name and family, checked against the slot (at no particular width). */
+export function generatedName(
+  slot: Slot,
+  text: string,
+): { parsed: GeneratedCircuit; family: Family } {
+  const parsed = parseGenerated(text);
+  const family = parsed === undefined ? undefined : FAMILIES[parsed.family];
+  if (parsed === undefined || family === undefined || !family.slots.includes(slot))
+    throw new InputError(
+      `${SLOT_FLAGS[slot]} must be a .v or .json netlist or one of ${slotNames(slot).join(', ')}, not ${show(text)}`,
+    );
+  return { parsed, family };
 }
 
 /**
@@ -120,12 +164,7 @@ export function slotNames(slot: Slot): string[] {
  */
 export function checkGenerated(slot: Slot, text: string, n: number): GeneratedCircuit {
   const flag = SLOT_FLAGS[slot];
-  const parsed = parseGenerated(text);
-  const family = parsed === undefined ? undefined : FAMILIES[parsed.family];
-  if (parsed === undefined || family === undefined || family.slot !== slot)
-    throw new InputError(
-      `${flag} must be a .v or .json netlist or one of ${slotNames(slot).join(', ')}, not ${show(text)}`,
-    );
+  const { parsed, family } = generatedName(slot, text);
   const ranges = family.ranges(n);
   if (parsed.params.length !== ranges.length)
     throw new InputError(
@@ -152,17 +191,18 @@ export function checkImported(slot: Slot, circuit: ImportedCircuit, n: number): 
     (s, name) => s + (netlist.outputs.find((p) => p.name === name)?.bits.length ?? 0),
     0,
   );
-  const want = slot === 'sub' ? n + 1 : 2 * n;
-  const what = slot === 'sub' ? 'an adder with its carry-out' : 'a full product';
+  const want = slot === 'mul' ? 2 * n : n + 1;
+  const what = slot === 'mul' ? 'a full product' : 'an adder with its carry-out';
+  const layers = slot === 'acc' ? `${n}-bit accumulators` : `${n}-bit operands`;
   if (widths[0] !== n || widths[1] !== n || out !== want)
     throw new InputError(
-      `${flag} ${netlist.name} must be ${what}: ${n}-bit operands and a ${want}-bit result for the layer's ${n}-bit operands, not ${widths.join(' and ')}-bit operands and a ${out}-bit result`,
+      `${flag} ${netlist.name} must be ${what}: ${n}-bit operands and a ${want}-bit result for the layer's ${layers}, not ${widths.join(' and ')}-bit operands and a ${out}-bit result`,
     );
   if (netlist.registers.length > 0)
     throw new InputError(`${flag} ${netlist.name} must be combinational, not hold registers`);
-  if (slot === 'sub' && circuit.signed)
+  if (slot !== 'mul' && circuit.signed)
     throw new InputError(
-      `${flag} ${netlist.name} must have unsigned ports (|x − w| operands are unsigned)`,
+      `${flag} ${netlist.name} must have unsigned ports (an adder's operands and sum are bit patterns)`,
     );
 }
 
@@ -188,6 +228,20 @@ export function subUnit(circuit: SlotCircuit): AbsDiffFn {
       cout = result[n];
     }
     return { diff: sum.map((bit) => b.xnor(bit, cout)), plusOne: cout };
+  };
+}
+
+/**
+ * The accumulator's adder from an adder circuit (see the table): a W-bit adder without a
+ * carry-in, so asking it for one is a builder error (the PE builders add the +1 first).
+ */
+export function accAdder(circuit: SlotCircuit): AdderFn {
+  return (b, x, y, cin) => {
+    if (cin !== undefined && cin !== b.zero)
+      throw new Error('an accumulator slot circuit has no carry-in');
+    if ('family' in circuit) return ADDERS[circuit.family](b, x, y, circuit.params[0]);
+    const result = embedded(b, circuit, x, y);
+    return { sum: result.slice(0, x.length), cout: result[x.length] };
   };
 }
 

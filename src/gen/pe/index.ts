@@ -6,6 +6,7 @@ import type { AbsDiffFn } from '../absdiff/types.js';
 import { OVERFLOW_MODES, type OverflowMode } from '../accumulators/accumulator.js';
 import { accumulatorWidth } from '../accumulators/width.js';
 import { ADDER_ARCHS, ADDERS, type AdderArch } from '../adders/index.js';
+import type { AdderFn } from '../adders/types.js';
 import { checkChoice, checkWidth } from '../multipliers/check.js';
 import {
   MULTIPLIER_ARCHS,
@@ -61,6 +62,11 @@ export interface PeNetlistOptions {
   readonly overflow?: OverflowMode;
   /** Adder of the accumulator and of the tap operation; default 'ripple-carry'. */
   readonly adder?: AdderArch;
+  /**
+   * A circuit in place of the accumulator's adder (adder and mac PEs; gen/approx/slots.ts): a
+   * W-bit adder without carry-in, built at the accumulator width W.
+   */
+  readonly acc?: TapUnit<(width: number) => AdderFn>;
 }
 
 /**
@@ -73,7 +79,11 @@ export function buildAdderPe(
   const variant = options.variant ?? 'ones-complement';
   checkChoice('|a-b| variant', variant, ABSDIFF_VARIANTS);
   const absdiff = options.sub?.build ?? ABSDIFFS[variant];
-  return buildPe('adder', options, 256, options.sub ? { sub: options.sub.name } : { variant }, {
+  const params = {
+    ...(options.sub ? { sub: options.sub.name } : { variant }),
+    ...accParam(options),
+  };
+  return buildPe('adder', options, 256, params, {
     addend: (width) => width,
     accSigned: false,
     build: (b, x, w, clear, core, signed) => adderPe(b, x, w, clear, { ...core, signed, absdiff }),
@@ -90,7 +100,11 @@ export function buildMacPe(
   const multiplier = options.multiplier ?? 'array';
   checkChoice('multiplier arch', multiplier, MULTIPLIER_ARCHS);
   const unit = options.mul?.build ?? MULTIPLIERS[multiplier];
-  return buildPe('mac', options, 256, options.mul ? { mul: options.mul.name } : { multiplier }, {
+  const params = {
+    ...(options.mul ? { mul: options.mul.name } : { multiplier }),
+    ...accParam(options),
+  };
+  return buildPe('mac', options, 256, params, {
     addend: (width) => 2 * width,
     accSigned: options.signed ?? false,
     build: (b, x, w, clear, core, signed) =>
@@ -117,6 +131,9 @@ export function buildXnorPe(options: PeNetlistOptions): Netlist {
     },
   );
 }
+
+const accParam = (options: PeNetlistOptions): Record<string, string> =>
+  options.acc === undefined ? {} : { acc: options.acc.name };
 
 interface PeShape {
   /** Width of the accumulator's addend for an operand width. */
@@ -167,7 +184,13 @@ function buildPe(
   const x = b.input('x', width, { signed, doc: `activation, ${width} ${unit}` });
   const w = b.input('w', width, { signed, doc: `weight, ${width} ${unit}` });
   const clear = b.input('clear', 1, { doc: 'restart the sum at this tap (travels with it)' });
-  const core: PeCore = { stages, accWidth, overflow, adder: ADDERS[adder] };
+  const core: PeCore = {
+    stages,
+    accWidth,
+    overflow,
+    adder: ADDERS[adder],
+    ...(options.acc === undefined ? {} : { accAdder: options.acc.build(accWidth) }),
+  };
   const out = shape.build(b, x, w, clear[0], core, signed);
   const accReading = shape.accSigned ? "two's complement" : 'unsigned';
   b.output('acc', out.acc, {

@@ -25,7 +25,7 @@ export function macPe(
     width: options.accWidth,
     signed: options.signed,
     overflow: options.overflow,
-    adder: options.adder,
+    adder: options.accAdder ?? options.adder,
     clear: c,
   });
 }

@@ -25,7 +25,7 @@ export function xnorPe(
     width: options.accWidth,
     signed: false,
     overflow: options.overflow,
-    adder: options.adder,
+    adder: options.accAdder ?? options.adder,
     clear: c,
   });
 }

@@ -9,12 +9,39 @@ export const APPROX_CHART = 'approx-pareto';
 export const relativeEnergy = (side: ApproxSide, energyPj: number) =>
   (100 * energyPj) / side.reference.energyPj;
 
-const SIDE_NAMES: Readonly<Record<ApproxSide['slot'], string>> = {
-  sub: 'AdderNet, approximate adders in |x − w|',
-  mul: 'CNN, approximate multipliers',
-};
+/** The model as named in the sweep, without folders and extension. */
+const modelStem = (side: ApproxSide) =>
+  side.model.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z]+$/, '');
 
-export const sideName = (side: ApproxSide) => SIDE_NAMES[side.slot];
+export const sideName = (side: ApproxSide) =>
+  side.slot === 'sub'
+    ? 'AdderNet, approximate adders in |x − w|'
+    : side.slot === 'mul'
+      ? 'CNN, approximate multipliers'
+      : `${modelStem(side)}, approximate accumulator adders`;
+
+/** Who the side's Pareto front belongs to, for the legend. */
+const frontName = (side: ApproxSide) =>
+  side.slot === 'sub'
+    ? 'AdderNet'
+    : side.slot === 'mul'
+      ? 'CNN'
+      : `${modelStem(side)} accumulators`;
+
+/** What a side's circuits are, for the chart's text description. */
+const circuitsName = (side: ApproxSide) =>
+  side.slot === 'sub'
+    ? 'adders in an AdderNet'
+    : side.slot === 'mul'
+      ? 'multipliers in a CNN'
+      : `accumulator adders in ${modelStem(side)}`;
+
+/** AdderNet's and the CNN's colours; accumulator sides the third network colour. */
+const SIDE_COLORS = {
+  sub: NETWORK_COLORS.addernet,
+  mul: NETWORK_COLORS.cnn,
+  acc: NETWORK_COLORS.bnn,
+} as const;
 
 /**
  * Accuracy against energy per circuit, both sides on one chart: energy as a percentage of each
@@ -24,7 +51,7 @@ export const sideName = (side: ApproxSide) => SIDE_NAMES[side.slot];
 export function approxChart(approx: ApproxResults): ChartSpec {
   const title = 'Approximate arithmetic: accuracy vs energy';
   const datasets = approx.sides.flatMap((side) => {
-    const color = side.slot === 'sub' ? NETWORK_COLORS.addernet : NETWORK_COLORS.cnn;
+    const color = SIDE_COLORS[side.slot];
     const xy = (p: ApproxSide['points'][number]) => ({
       x: relativeEnergy(side, p.energyPj),
       y: 100 * p.accuracy,
@@ -39,7 +66,7 @@ export function approxChart(approx: ApproxResults): ChartSpec {
         showLine: false,
       },
       {
-        label: `${side.slot === 'sub' ? 'AdderNet' : 'CNN'} Pareto front`,
+        label: `${frontName(side)} Pareto front`,
         data: side.points.filter((p) => p.pareto).map(xy),
         borderColor: color,
         backgroundColor: color,
@@ -52,7 +79,7 @@ export function approxChart(approx: ApproxResults): ChartSpec {
   return chartSpec(
     APPROX_CHART,
     title,
-    `Scatter plot of top-1 accuracy against compute energy per inference (percent of the exact circuit) for ${approx.sides.map((s) => `${s.points.length} ${s.slot === 'sub' ? 'adders in an AdderNet' : 'multipliers in a CNN'}`).join(' and ')}, with each side's Pareto front as a line.`,
+    `Scatter plot of top-1 accuracy against compute energy per inference (percent of the exact circuit) for ${approx.sides.map((s) => `${s.points.length} ${circuitsName(s)}`).join(' and ')}, with each side's Pareto front as a line.`,
     {
       type: 'scatter',
       data: { datasets },

@@ -64,8 +64,8 @@ export function approxSection(approx: ApproxResults, charts: readonly ChartRef[]
   const blocks: Block[] = [
     heading(2, 'Approximate arithmetic'),
     paragraph(
-      'Each arithmetic slot of a processing element can hold an approximate circuit: the adder inside AdderNet’s |x − w| unit, or the CNN’s multiplier (sign-magnitude around an unsigned multiplier). ' +
-        'Accuracy comes from the functional backend (lookup tables simulated from the circuit); energy is the compute energy per inference from gate-level toggles of every netlist the gate backend simulated with that circuit, priced on the cell table; area is the body layer’s PE.',
+      'Each arithmetic slot of a processing element can hold an approximate circuit: the adder inside AdderNet’s |x − w| unit, the CNN’s multiplier (sign-magnitude around an unsigned multiplier), or the accumulator’s adder of either network. ' +
+        'Accuracy comes from the functional backend (lookup tables simulated from the |x − w| and multiplier circuits; accumulator adders simulated tap by tap); energy is the compute energy per inference from gate-level toggles of every netlist the gate backend simulated with that circuit, priced on the cell table; area is the body layer’s PE.',
     ),
     list(
       approx.sides.map(

@@ -132,6 +132,7 @@ describe('slot circuit names and ports', () => {
   it('lists the generated names of each slot', () => {
     expect(slotNames('sub')).toEqual(['loa:K', 'trunc:K', 'eta1:K', 'aca:W']);
     expect(slotNames('mul')).toEqual(['truncmul:K', 'bam:H:V']);
+    expect(slotNames('acc')).toEqual(['loa:K', 'trunc:K', 'eta1:K', 'aca:W']);
   });
 
   it('refuses unknown names, names of the other slot and parameters out of range', () => {
@@ -170,5 +171,24 @@ describe('slot circuit names and ports', () => {
       ),
     );
     expect(() => checkImported('sub', circuit, 4)).not.toThrow();
+    expect(() => checkImported('acc', circuit, 16)).toThrow(
+      new InputError(
+        "--acc-circuit adder4 must be an adder with its carry-out: 16-bit operands and a 17-bit result for the layer's 16-bit accumulators, not 4 and 4-bit operands and a 5-bit result",
+      ),
+    );
+    expect(() => checkImported('acc', circuit, 4)).not.toThrow();
+    expect(() => checkImported('acc', { ...circuit, signed: true }, 4)).toThrow(
+      new InputError(
+        "--acc-circuit adder4 must have unsigned ports (an adder's operands and sum are bit patterns)",
+      ),
+    );
+    expect(() => checkGenerated('acc', 'bam:1:1', 20)).toThrow(
+      new InputError(
+        '--acc-circuit must be a .v or .json netlist or one of loa:K, trunc:K, eta1:K, aca:W, not "bam:1:1"',
+      ),
+    );
+    expect(() => checkGenerated('acc', 'aca:21', 20)).toThrow(
+      new InputError('--acc-circuit aca:W must have W from 1 to 20 at 20 bits, not 21'),
+    );
   });
 });

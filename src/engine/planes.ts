@@ -1,4 +1,5 @@
-import { unpackInt32 } from '../../sim/bitplane.js';
+import { floorShift } from '../bits/fast-number.js';
+import { packInt32, unpackInt32 } from '../sim/bitplane.js';
 
 /**
  * Bit-plane helpers for values wider than 32 bits (up to 53, the exact float64 integers): a
@@ -32,6 +33,27 @@ export function unpackWide(
   );
   for (let i = 0; i < count; i++) out[i] = hi[i] * 4294967296 + (lo[i] >>> 0);
   return out;
+}
+
+/**
+ * Packs `values` (integers of at most 53 bits) as their low `width` bits, two's complement,
+ * into `width` planes from word 0 (inverse of `unpackWide`).
+ */
+export function packWide(values: Float64Array, width: number, planes: readonly Int32Array[]): void {
+  if (width <= 32) {
+    packInt32(values, width, planes);
+    return;
+  }
+  const count = values.length;
+  const lo = new Int32Array(count);
+  const hi = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const high = floorShift(values[i], 32);
+    hi[i] = high;
+    lo[i] = values[i] - high * 4294967296;
+  }
+  packInt32(lo, 32, planes.slice(0, 32));
+  packInt32(hi, width - 32, planes.slice(32, width));
 }
 
 /** A lane mask for `lanes` active lanes out of `words`·32. */
