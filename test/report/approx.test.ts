@@ -144,5 +144,13 @@ describe('approximate arithmetic study', () => {
       '- lenet5-bn-adder, approximate accumulator adders: the exact circuit (loa:0) reaches 99.00% at 100 pJ per inference; the cheapest circuit within 1 point of it is loa:6 (99.00%, +0.00 points) at 95.0 pJ, 5.0% less energy',
     );
     expect(md).toContain('\n### lenet5-bn-adder, approximate accumulator adders\n');
+    const cnnAccs = [
+      { ...record('acc', 'loa:0', 99, 200), settings: { model: 'lenet5-bn-cnn.onnx' } },
+      { ...record('acc', 'loa:9', 98, 150), settings: { model: 'lenet5-bn-cnn.onnx' } },
+    ];
+    const both = { sides: [side, approxSide('c.jsonl', cnnAccs)] };
+    expect(renderReport(makeFixture(), { approx: both }).files.get('report.md')).toContain(
+      "- Accumulator adders, within 1 accuracy point of each side's exact one: 1 of 2 keep lenet5-bn-adder (the best saves 5.0% of its compute energy); 1 of 1 keep lenet5-bn-cnn (the best saves 25.0% of its compute energy).",
+    );
   });
 });

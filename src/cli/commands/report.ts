@@ -128,7 +128,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option('approx', {
         type: 'string',
         describe:
-          'comma-separated sweep results over --sub-circuit / --mul-circuit (cell table): adds the "Approximate arithmetic" section',
+          'comma-separated sweep results over --sub-circuit / --acc-circuit / --mul-circuit (cell table): adds the "Approximate arithmetic" section',
       })
       .example('$0 report', 'the default report of the shipped MNIST models into reports/latest/')
       .example('$0 report --name int4 --bits 4', 'costs and verdict at 4 bits, in reports/int4/')

@@ -41,22 +41,35 @@ function sideLine(side: ApproxSide): string {
   );
 }
 
+const saving = (s: ApproxSide) => 100 - relativeEnergy(s, cheapestTolerated(s).energyPj);
+const approximate = (s: ApproxSide) =>
+  s.points.filter((p) => p.circuit !== s.reference.circuit && p.circuit !== 'exact');
+const tolerated = (s: ApproxSide) =>
+  approximate(s).filter((p) => withinTolerance(p, s.reference)).length;
+
 /** Which side tolerates approximation better, from the energy each saves within tolerance. */
 function comparison(approx: ApproxResults): string | null {
   const sub = approx.sides.find((s) => s.slot === 'sub');
   const mul = approx.sides.find((s) => s.slot === 'mul');
   if (sub === undefined || mul === undefined) return null;
-  const saving = (s: ApproxSide) => 100 - relativeEnergy(s, cheapestTolerated(s).energyPj);
-  const approximate = (s: ApproxSide) =>
-    s.points.filter((p) => p.circuit !== s.reference.circuit && p.circuit !== 'exact');
-  const tolerated = (s: ApproxSide) =>
-    approximate(s).filter((p) => withinTolerance(p, s.reference)).length;
   const [a, c] = [saving(sub), saving(mul)];
   return (
     `Within ${TOLERANCE_PP} accuracy point of exact, ${tolerated(sub)} of ${approximate(sub).length} approximate adders keep the AdderNet and ${tolerated(mul)} of ${approximate(mul).length} approximate multipliers keep the CNN; ` +
     `the best tolerated adder saves ${a.toFixed(1)}% of the AdderNet's compute energy and the best tolerated multiplier ${c.toFixed(1)}% of the CNN's` +
     `${a > c ? ', so here the AdderNet gains more from approximation' : a < c ? ', so here the CNN gains more from approximation' : ''}.`
   );
+}
+
+/** The accumulator sides side by side (one sentence, when there are several). */
+function accComparison(approx: ApproxResults): string | null {
+  const accs = approx.sides.filter((s) => s.slot === 'acc');
+  if (accs.length < 2) return null;
+  return `Accumulator adders, within ${TOLERANCE_PP} accuracy point of each side's exact one: ${accs
+    .map(
+      (s) =>
+        `${tolerated(s)} of ${approximate(s).length} keep ${sideName(s).replace(/, .*$/, '')} (the best saves ${saving(s).toFixed(1)}% of its compute energy)`,
+    )
+    .join('; ')}.`;
 }
 
 /** The "Approximate arithmetic" section (shown only when sweep results are given). */
@@ -74,7 +87,10 @@ export function approxSection(approx: ApproxResults, charts: readonly ChartRef[]
       ),
     ),
     ...image(charts, APPROX_CHART),
-    list([...approx.sides.map(sideLine), ...[comparison(approx)].filter((t) => t !== null)]),
+    list([
+      ...approx.sides.map(sideLine),
+      ...[comparison(approx), accComparison(approx)].filter((t) => t !== null),
+    ]),
   ];
   for (const side of approx.sides) {
     blocks.push(
