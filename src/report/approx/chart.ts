@@ -36,12 +36,22 @@ const circuitsName = (side: ApproxSide) =>
       ? 'multipliers in a CNN'
       : `accumulator adders in ${modelStem(side)}`;
 
-/** AdderNet's and the CNN's colours; accumulator sides the third network colour. */
-const SIDE_COLORS = {
-  sub: NETWORK_COLORS.addernet,
-  mul: NETWORK_COLORS.cnn,
-  acc: NETWORK_COLORS.bnn,
-} as const;
+/**
+ * AdderNet's and the CNN's colours for the |x − w| and multiplier sides; accumulator sides,
+ * drawn with triangles and dashed fronts, take the rest of the Okabe-Ito palette in turn.
+ */
+const ACC_COLORS = [NETWORK_COLORS.bnn, '#CC79A7', '#E69F00', '#56B4E9', '#000000'] as const;
+
+function sideStyle(side: ApproxSide, accIndex: number) {
+  if (side.slot === 'acc')
+    return {
+      color: ACC_COLORS[accIndex % ACC_COLORS.length],
+      pointStyle: 'triangle' as const,
+      borderDash: [6, 4],
+    };
+  const color = side.slot === 'sub' ? NETWORK_COLORS.addernet : NETWORK_COLORS.cnn;
+  return { color, pointStyle: 'circle' as const, borderDash: [] };
+}
 
 /**
  * Accuracy against energy per circuit, both sides on one chart: energy as a percentage of each
@@ -50,8 +60,9 @@ const SIDE_COLORS = {
  */
 export function approxChart(approx: ApproxResults): ChartSpec {
   const title = 'Approximate arithmetic: accuracy vs energy';
+  const accs = approx.sides.filter((s) => s.slot === 'acc');
   const datasets = approx.sides.flatMap((side) => {
-    const color = SIDE_COLORS[side.slot];
+    const { color, pointStyle, borderDash } = sideStyle(side, accs.indexOf(side));
     const xy = (p: ApproxSide['points'][number]) => ({
       x: relativeEnergy(side, p.energyPj),
       y: 100 * p.accuracy,
@@ -63,6 +74,7 @@ export function approxChart(approx: ApproxResults): ChartSpec {
         backgroundColor: withAlpha(color, 0.55),
         borderColor: color,
         pointRadius: 4,
+        pointStyle,
         showLine: false,
       },
       {
@@ -72,6 +84,7 @@ export function approxChart(approx: ApproxResults): ChartSpec {
         backgroundColor: color,
         pointRadius: 0,
         borderWidth: 2,
+        borderDash,
         showLine: true,
       },
     ];
