@@ -39,10 +39,11 @@ export const MAX_STAGES = 16;
 const MAX_ACC_WIDTH = 1024;
 
 /**
- * A tap unit taking the place of the variant or multiplier named by arch (a slot circuit,
- * gen/approx/slots.ts): `name` goes into the netlist's params instead.
+ * A slot circuit (gen/approx/slots.ts) taking the place of a part of the PE: the |x − w| variant
+ * or the multiplier named by arch (a tap unit), or the accumulator's adder; `name` goes into the
+ * netlist's params.
  */
-export interface TapUnit<F> {
+export interface SlotUnit<F> {
   readonly name: string;
   readonly build: F;
 }
@@ -66,7 +67,7 @@ export interface PeNetlistOptions {
    * A circuit in place of the accumulator's adder (adder and mac PEs; gen/approx/slots.ts): a
    * W-bit adder without carry-in, built at the accumulator width W.
    */
-  readonly acc?: TapUnit<(width: number) => AdderFn>;
+  readonly acc?: SlotUnit<(width: number) => AdderFn>;
 }
 
 /**
@@ -74,7 +75,7 @@ export interface PeNetlistOptions {
  * into the accumulator's carry-in). Default width: accumulatorWidth(width, taps, false).
  */
 export function buildAdderPe(
-  options: PeNetlistOptions & { variant?: AbsDiffVariant; sub?: TapUnit<AbsDiffFn> },
+  options: PeNetlistOptions & { variant?: AbsDiffVariant; sub?: SlotUnit<AbsDiffFn> },
 ): Netlist {
   const variant = options.variant ?? 'ones-complement';
   checkChoice('|a-b| variant', variant, ABSDIFF_VARIANTS);
@@ -95,7 +96,7 @@ export function buildAdderPe(
  * accumulatorWidth(2·width, taps, signed).
  */
 export function buildMacPe(
-  options: PeNetlistOptions & { multiplier?: MultiplierArch; mul?: TapUnit<MultiplierFn> },
+  options: PeNetlistOptions & { multiplier?: MultiplierArch; mul?: SlotUnit<MultiplierFn> },
 ): Netlist {
   const multiplier = options.multiplier ?? 'array';
   checkChoice('multiplier arch', multiplier, MULTIPLIER_ARCHS);
