@@ -204,3 +204,28 @@ describe('infer refuses bad circuits in one line', () => {
     ]);
   });
 });
+
+describe('infer names its circuits', () => {
+  it('in the summary, with a note on which tables price them', () => {
+    const r = runCli([
+      'infer',
+      '--model',
+      fromRoot('models', 'lenet5-bn-adder.safetensors'),
+      '--sub-circuit',
+      'loa:2',
+      '--acc-circuit',
+      'trunc:1',
+      '--table',
+      'asic-45nm-horowitz,cells-45nm',
+      '--limit',
+      '2',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(
+      'lenet5 addernet, 8-bit, BatchNorm by multiply-shift, functional backend, 2 test images, --sub-circuit loa:2, --acc-circuit trunc:1',
+    );
+    expect(r.stderr).toContain(
+      'note: asic-45nm-horowitz prices the counted operations, the same whatever circuit does them; only cell tables (--table cells-45nm) price the circuits\n',
+    );
+  });
+});

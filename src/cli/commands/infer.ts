@@ -5,7 +5,7 @@ import { tableNames } from '../../cost/tables.js';
 import { BACKENDS, type Backend } from '../../engine/kernels/registry.js';
 import { ABSDIFF_VARIANTS, type AbsDiffVariant } from '../../gen/absdiff/index.js';
 import { ADDER_ARCHS, type AdderArch } from '../../gen/adders/index.js';
-import { slotNames } from '../../gen/approx/slots.js';
+import { SLOT_FLAGS, SLOTS, slotNames } from '../../gen/approx/slots.js';
 import { MULTIPLIER_ARCHS, type MultiplierArch } from '../../gen/multipliers/index.js';
 import { inferCheckpoint, type NetworkResult } from '../../pipeline/index.js';
 import {
@@ -214,8 +214,11 @@ function percent(x: number | null): string {
 }
 
 function printSummary(r: NetworkResult, quiet: boolean): void {
+  const circuits = SLOTS.filter((slot) => r.datapath[slot] !== undefined).map(
+    (slot) => `${SLOT_FLAGS[slot]} ${r.datapath[slot]}`,
+  );
   printLine(
-    `${r.architecture} ${r.variant}, ${r.bits}-bit, BatchNorm by ${r.quant.bn}, ${r.backend} backend, ${r.images} test images`,
+    `${r.architecture} ${r.variant}, ${r.bits}-bit, BatchNorm by ${r.quant.bn}, ${r.backend} backend, ${r.images} test images${circuits.length === 0 ? '' : `, ${circuits.join(', ')}`}`,
   );
   printLine(
     `accuracy ${percent(r.accuracy)} (${r.correct}/${r.images}); float ${percent(r.floatAccuracy)}; overflow events ${r.overflowEvents} of ${r.accumulations} accumulations`,
@@ -245,6 +248,11 @@ function printSummary(r: NetworkResult, quiet: boolean): void {
     );
   }
   if (!quiet) {
+    const opLevel = r.costs.filter((c) => c.kind !== 'asic-cell').map((c) => c.table);
+    if (circuits.length > 0 && opLevel.length > 0)
+      process.stderr.write(
+        `note: ${opLevel.join(', ')} ${opLevel.length === 1 ? 'prices' : 'price'} the counted operations, the same whatever circuit does them; only cell tables (--table cells-45nm) price the circuits\n`,
+      );
     const notes = new Set(r.costs.flatMap((c) => c.notPriced.map((n) => `${c.table}: ${n}`)));
     for (const note of notes) process.stderr.write(`note: ${note}\n`);
   }
