@@ -3,7 +3,7 @@ import { formatNumber } from '../../cost/estimate.js';
 import { tableNames } from '../../cost/tables.js';
 import { ABSDIFF_VARIANTS, type AbsDiffVariant } from '../../gen/absdiff/index.js';
 import { ADDER_ARCHS, type AdderArch } from '../../gen/adders/index.js';
-import { type Slot, slotNames } from '../../gen/approx/slots.js';
+import { SLOTS, type Slot, slotNames } from '../../gen/approx/slots.js';
 import {
   ACC_OVERFLOW_MODES,
   type AccOverflow,
@@ -236,7 +236,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
           r.accBits ?? 'full',
           r.adder,
           r.absdiff,
-          [r.sub, r.acc, r.mul].filter((c) => c !== undefined).join(' ') || '-',
+          SLOTS.flatMap((slot) => (r[slot] === undefined ? [] : [`${slot} ${r[slot]}`])).join(
+            ', ',
+          ) || '-',
           r.table,
           `${(100 * r.accuracy).toFixed(2)}%`,
           n(r.energyPj),
