@@ -104,3 +104,10 @@ export function plural(count: number, noun: string): string {
 export function intLabel(bits: number): string {
   return `int${bits}`;
 }
+
+/** A time span for people: seconds below 2 minutes, minutes below 2 hours, then hours. */
+export function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${seconds.toFixed(0)} s`;
+  if (seconds < 7200) return `${(seconds / 60).toFixed(0)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}

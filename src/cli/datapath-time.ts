@@ -1,9 +1,13 @@
 import { InputError } from '../errors.js';
+import { formatDuration } from '../format.js';
 import type { DatapathOptions, DatapathSpec } from '../gen/datapath-spec.js';
 import { EXHAUSTIVE_MAX_INPUT_BITS } from '../gen/verify.js';
 import type { Netlist } from '../ir/netlist.js';
 
-/** Default of `--max-seconds`: ten minutes of simulation before the user must ask for more. */
+/**
+ * Default of `--max-seconds` (datapath simulations, gate-level infer): ten minutes of simulation
+ * before the user must ask for more.
+ */
 export const DEFAULT_MAX_SECONDS = 600;
 
 /**
@@ -60,12 +64,6 @@ export function checkDatapathTime(
   if (seconds <= maxSeconds) return;
   const asked = parts.map(([flag, v]) => `${flag} over ${v} vectors`).join(' and ');
   throw new InputError(
-    `${asked} of ${netlist.name} (${netlist.netCount} nets) takes about ${duration(seconds)}, over the --max-seconds limit of ${maxSeconds} s; give fewer --vectors or raise --max-seconds`,
+    `${asked} of ${netlist.name} (${netlist.netCount} nets) takes about ${formatDuration(seconds)}, over the --max-seconds limit of ${maxSeconds} s; give fewer --vectors or raise --max-seconds`,
   );
-}
-
-function duration(seconds: number): string {
-  if (seconds < 120) return `${seconds.toFixed(0)} s`;
-  if (seconds < 7200) return `${(seconds / 60).toFixed(0)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
 }

@@ -36,6 +36,11 @@ export async function runSlice(
   });
 }
 
+/** The worker threads a run of `count` images uses: as asked (default all cores), 32 images each at least. */
+export function threadsFor(asked: number | undefined, count: number): number {
+  return Math.max(1, Math.min(asked ?? availableParallelism(), Math.floor(count / 32)));
+}
+
 export async function runParallel(
   graph: IntegerGraph,
   images: Uint8Array,
@@ -45,7 +50,7 @@ export async function runParallel(
   const { threads: asked, onProgress, onNode, ...run } = options;
   // Node outputs cannot leave a worker: a run that inspects them stays on this thread.
   if (onNode) return runIntegerGraph(graph, images, count, { ...run, onNode, onProgress });
-  const threads = Math.max(1, Math.min(asked ?? availableParallelism(), Math.floor(count / 32)));
+  const threads = threadsFor(asked, count);
   const perImage = graph.nodes[0].shape.reduce((a, b) => a * b, 1);
   if (threads <= 1 || !workerScriptExists(WORKER_URL)) {
     return runSlice({ graph, images, count, options: run }, (d) => onProgress?.(d));

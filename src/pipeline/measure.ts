@@ -13,7 +13,7 @@ import type { CostTable } from '../cost/table-types.js';
 import { loadTable, tableNames } from '../cost/tables.js';
 import { netlistFor, parseSpecKey, weightLayerSpec } from '../engine/gate/netlists.js';
 import type { Backend, Datapath } from '../engine/kernels/registry.js';
-import { runParallel } from '../engine/parallel.js';
+import { runParallel, threadsFor } from '../engine/parallel.js';
 import { DEFAULT_DATAPATH, type RunResult } from '../engine/run.js';
 import { InputError } from '../errors.js';
 import type { ImportedCircuit } from '../gen/approx/slots.js';
@@ -21,6 +21,7 @@ import type { Variant } from '../nn/graph.js';
 import type { WeightNode } from '../quant/graph.js';
 import type { QuantOptions, ResolvedQuantOptions } from '../quant/options.js';
 import type { DataOptions } from './datasets.js';
+import { checkGateTime } from './gate-time.js';
 import { glitchFactor } from './glitch.js';
 import { type LayerResult, layerResults } from './layers.js';
 import { floatAccuracy, type PreparedNetwork, prepareNetwork } from './prepare.js';
@@ -51,6 +52,11 @@ export interface InferOptions extends QuantOptions, DataOptions {
   readonly accelerator?: Accelerator | null;
   /** Worker threads; default the machine's parallelism. */
   readonly threads?: number;
+  /**
+   * Refuse a gate-backend run estimated to take longer (seconds; gate-time.ts), before it
+   * starts; default no limit (the CLI gives one).
+   */
+  readonly maxSeconds?: number;
   readonly simd?: boolean;
   /** Also count the float model's correct predictions on the same images; default true. */
   readonly float?: boolean;
@@ -119,6 +125,11 @@ export async function measureWithPredictions(
   const backend = options.backend ?? 'functional';
   const datapath = { ...DEFAULT_DATAPATH, ...options.datapath };
   checkSlots(graph, datapath, options.circuits, backend, prepared.path);
+  if (backend === 'gate' && options.maxSeconds !== undefined) {
+    const count = chooseImages(test.count, options).indices.length;
+    const threads = threadsFor(options.threads, count);
+    checkGateTime(graph, datapath, count, threads, options.maxSeconds, prepared.path);
+  }
   const tables = (options.tables ?? tableNames()).map((t) =>
     typeof t === 'string' ? loadTable(t, '--table') : t,
   );

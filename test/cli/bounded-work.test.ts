@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { netlistFor, weightLayerSpec } from '../../src/engine/gate/netlists.js';
+import { DEFAULT_DATAPATH } from '../../src/engine/run.js';
+import { fromRoot } from '../../src/paths.js';
+import { gateNetLanes } from '../../src/pipeline/gate-time.js';
+import { prepareNetwork } from '../../src/pipeline/prepare.js';
 import { runCli } from '../helpers/cli.js';
 
 /**
@@ -51,6 +56,55 @@ describe('--max-seconds', () => {
     const r = runCli(['datapath', '--op', 'add', '--verify', '--max-seconds', '30', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).verify).toMatchObject({ mode: 'exhaustive', failed: 0 });
+  });
+
+  it('refuses a gate-level infer too long for it before any image runs', () => {
+    const model = fromRoot('models', 'lenet5-bn-adder.safetensors');
+    const args = ['infer', '--model', model, '--backend', 'gate', '--threads', '2'];
+    const r = runCli([...args, '--max-seconds', '20']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^addersim: --backend gate over 10000 images of ${model.replaceAll('.', '\\.')} \\([0-9,]+ net evaluations\\) takes about \\d+ (s|min) on 2 threads, over the --max-seconds limit of 20 s; give fewer images \\(--limit\\) or raise --max-seconds\n$`,
+      ),
+    );
+    // A hundredth of the images is estimated at a hundredth of the time: under the limit.
+    const ok = runCli([
+      ...args,
+      '--max-seconds',
+      '20',
+      '--limit',
+      '100',
+      '--quiet',
+      '--table',
+      'cells-45nm',
+    ]);
+    expect(ok.code).toBe(0);
+  });
+});
+
+describe('the gate-level estimate', () => {
+  it("counts every weight layer of LeNet-5 as outputs · (taps + 1) · its netlist's nets", () => {
+    const prepared = prepareNetwork(fromRoot('models', 'lenet5-bn-adder.safetensors'), { bits: 8 });
+    const weights = prepared.graph.nodes.filter((n) => n.op === 'weight');
+    // LeNet-5 by hand: outputs (positions · channels) and taps of conv1, conv2, fc1, fc2, fc3.
+    const shapes = [
+      [28 * 28 * 6, 25],
+      [10 * 10 * 16, 150],
+      [120, 400],
+      [84, 120],
+      [10, 84],
+    ];
+    expect(weights.map((w) => w.id)).toEqual(['conv1', 'conv2', 'fc1', 'fc2', 'fc3']);
+    const expected = weights.reduce(
+      (sum, w, i) =>
+        sum +
+        shapes[i][0] *
+          (shapes[i][1] + 1) *
+          netlistFor(weightLayerSpec(w, DEFAULT_DATAPATH)).netCount,
+      0,
+    );
+    expect(gateNetLanes(prepared.graph, DEFAULT_DATAPATH)).toBe(expected);
   });
 });
 

@@ -18,8 +18,9 @@ import {
   MAX_QUANT_BITS,
   MIN_QUANT_BITS,
 } from '../../quant/options.js';
-import { choiceFlag, intFlag } from '../args.js';
+import { choiceFlag, intFlag, numberFlag } from '../args.js';
 import { type DataArgs, dataOptions, withDataFlags } from '../data-flags.js';
+import { DEFAULT_MAX_SECONDS } from '../datapath-time.js';
 import { MUL_IMPL_OPTION, tablesWithMultiplier } from '../mul-impl.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
@@ -41,6 +42,7 @@ interface InferArgs extends DataArgs {
   'sub-circuit'?: string;
   'acc-circuit'?: string;
   'mul-circuit'?: string;
+  'max-seconds'?: unknown;
   top?: string;
   ports?: string;
   groups: number;
@@ -127,6 +129,10 @@ export const inferCommand: CommandModule<object, InferArgs> = {
         describe: 'adder layers: output-channel groups with their own shared scale',
       })
       .option('threads', { type: 'number', describe: 'worker threads (default: all cores)' })
+      .option('max-seconds', {
+        type: 'number',
+        describe: `time limit of a --backend gate run, checked against an estimate before any image runs; default ${DEFAULT_MAX_SECONDS}`,
+      })
       .option('json', {
         type: 'boolean',
         default: false,
@@ -189,6 +195,10 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       circuits: [sub?.circuit, acc?.circuit, mul?.circuit].filter((c) => c !== undefined),
       groups: intFlag('groups', argv.groups, 1, MAX_GROUPS),
       threads: argv.threads === undefined ? undefined : intFlag('threads', argv.threads, 1, 64),
+      maxSeconds:
+        argv['max-seconds'] === undefined
+          ? DEFAULT_MAX_SECONDS
+          : numberFlag('max-seconds', argv['max-seconds'], 0, 1e7, { exclusiveMin: true }),
       ...dataOptions(argv),
     };
     let bar: ReturnType<typeof startProgress> | undefined;
