@@ -3,12 +3,19 @@ import { formatDuration } from '../format.js';
 import type { DatapathOptions, DatapathSpec } from '../gen/datapath-spec.js';
 import { EXHAUSTIVE_MAX_INPUT_BITS } from '../gen/verify.js';
 import type { Netlist } from '../ir/netlist.js';
+import { numberFlag } from './args.js';
 
 /**
  * Default of `--max-seconds` (datapath simulations, gate-level infer): ten minutes of simulation
  * before the user must ask for more.
  */
 export const DEFAULT_MAX_SECONDS = 600;
+
+/** `--max-seconds`: a number of seconds above 0, default DEFAULT_MAX_SECONDS. */
+export const maxSecondsFlag = (value: unknown): number =>
+  value === undefined
+    ? DEFAULT_MAX_SECONDS
+    : numberFlag('max-seconds', value, 0, 1e7, { exclusiveMin: true });
 
 /**
  * Nanoseconds per net and vector of each simulation datapath can run, an upper bound measured

@@ -30,6 +30,10 @@ export function gateNetLanes(graph: IntegerGraph, datapath: Datapath): number {
   return lanes;
 }
 
+/** The estimated seconds of `lanes` net evaluations spread over `threads` threads. */
+export const gateSeconds = (lanes: number, threads: number): number =>
+  (lanes * NS_PER_NET_LANE) / 1e9 / threads;
+
 /**
  * Refuses a gate-level run whose estimated time exceeds `maxSeconds`, before anything runs:
  * one line with the run, the estimate and the flags that change it.
@@ -43,7 +47,7 @@ export function checkGateTime(
   model: string,
 ): void {
   const lanes = gateNetLanes(graph, datapath) * images;
-  const seconds = (lanes * NS_PER_NET_LANE) / 1e9 / threads;
+  const seconds = gateSeconds(lanes, threads);
   if (seconds <= maxSeconds) return;
   throw new InputError(
     `--backend gate over ${images} images of ${model} (${formatSig(lanes)} net evaluations) takes about ${formatDuration(seconds)} on ${threads} thread${threads === 1 ? '' : 's'}, over the --max-seconds limit of ${maxSeconds} s; give fewer images (--limit) or raise --max-seconds`,

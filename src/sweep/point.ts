@@ -1,9 +1,12 @@
 import type { TableCost } from '../cost/price-inference.js';
 import type { CostTable } from '../cost/table-types.js';
 import { loadTable } from '../cost/tables.js';
+import { DEFAULT_DATAPATH } from '../engine/run.js';
 import { type Checkpoint, loadCheckpoint } from '../nn/checkpoint.js';
+import { gateNetLanes } from '../pipeline/gate-time.js';
 import { measureNetwork, type NetworkResult } from '../pipeline/measure.js';
 import { type PreparedNetwork, prepareCheckpoint, requantize } from '../pipeline/prepare.js';
+import { checkSlots } from '../pipeline/slots.js';
 import type { SweepPoint, SweepRecord, SweepSpec } from './spec.js';
 import { sweepSettings } from './spec.js';
 
@@ -71,15 +74,23 @@ export class PointComputer {
     };
   }
 
+  /**
+   * The gate-level run a point on a cell table needs — its key (points sharing it share the
+   * run) and net evaluations (pipeline/gate-time.ts) — else null. Checks its slot circuits.
+   */
+  gateWork(point: SweepPoint): { key: string; netLanes: number } | null {
+    if (this.table(point.table).kind !== 'asic-cell') return null;
+    const { gkey, slots } = runKeys(point);
+    const { graph } = requantize(this.base(), this.quant(point));
+    const datapath = { ...DEFAULT_DATAPATH, adder: point.adder, absdiff: point.absdiff, ...slots };
+    checkSlots(graph, datapath, this.spec.circuits, 'gate', this.spec.model);
+    const images = Math.min(this.spec.gateImages, this.spec.limit);
+    return { key: gkey, netLanes: gateNetLanes(graph, datapath) * images };
+  }
+
   async compute(point: SweepPoint): Promise<SweepRecord> {
     const table = this.table(point.table);
-    const slots = {
-      ...(point.sub === undefined ? {} : { sub: point.sub }),
-      ...(point.acc === undefined ? {} : { acc: point.acc }),
-      ...(point.mul === undefined ? {} : { mul: point.mul }),
-    };
-    // Slot circuits change what the network computes: they are part of the shared run's key.
-    const fkey = `${point.bits}/${point.accBits}/${point.sub ?? ''}/${point.acc ?? ''}/${point.mul ?? ''}`;
+    const { fkey, gkey, slots } = runKeys(point);
     let functional = this.functional.get(fkey);
     if (!functional) {
       functional = measureNetwork(requantize(this.base(), this.quant(point)), {
@@ -95,7 +106,6 @@ export class PointComputer {
     const f = await functional;
     let cost: TableCost | undefined;
     if (table.kind === 'asic-cell') {
-      const gkey = `${fkey}/${point.adder}/${point.absdiff}`;
       let gate = this.gate.get(gkey);
       if (!gate) {
         gate = measureNetwork(requantize(this.base(), this.quant(point)), {
@@ -140,6 +150,21 @@ export class PointComputer {
 }
 
 /** One point of a sweep, as plain data for a worker thread. */
+/**
+ * A point's slot circuits and the keys of the runs it shares: the functional run depends on
+ * the bits, accumulator and slot circuits (they change what the network computes), the gate
+ * run also on the adder architecture and |a−b| variant.
+ */
+function runKeys(point: SweepPoint) {
+  const slots = {
+    ...(point.sub === undefined ? {} : { sub: point.sub }),
+    ...(point.acc === undefined ? {} : { acc: point.acc }),
+    ...(point.mul === undefined ? {} : { mul: point.mul }),
+  };
+  const fkey = `${point.bits}/${point.accBits}/${point.sub ?? ''}/${point.acc ?? ''}/${point.mul ?? ''}`;
+  return { slots, fkey, gkey: `${fkey}/${point.adder}/${point.absdiff}` };
+}
+
 export interface PointJob {
   readonly spec: SweepSpec;
   readonly point: SweepPoint;

@@ -2,10 +2,12 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { loadTable } from '../cost/tables.js';
 import { InputError } from '../errors.js';
+import { formatDuration, formatSig } from '../format.js';
 import { checkOutputFile, writeFileAtomic } from '../fsutil.js';
 import { loadCheckpoint } from '../nn/checkpoint.js';
 import { runPool } from '../parallel/pool.js';
-import { computePoint, type PointJob } from './point.js';
+import { gateSeconds } from '../pipeline/gate-time.js';
+import { computePoint, PointComputer, type PointJob } from './point.js';
 import {
   pointKey,
   type SweepPoint,
@@ -43,6 +45,11 @@ export interface SweepOptions {
   /** Worker threads of the default executor. */
   readonly threads?: number;
   readonly compute?: PointExecutor;
+  /**
+   * Refuse, before any point runs, a sweep whose gate-level runs (the points left on cell
+   * tables) are estimated to take longer on this machine's threads (seconds); default no limit.
+   */
+  readonly maxSeconds?: number;
   /** Called with the points done (including those found in the file) and the total. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -84,6 +91,9 @@ export async function runSweep(
     }
     done.set(point.index, { ...record, index: point.index });
   }
+  const todo = points.filter((p) => !done.has(p.index));
+  if (options.maxSeconds !== undefined && options.compute === undefined)
+    checkSweepTime(spec, todo, options.threads ?? availableParallelism(), options.maxSeconds);
   // Start from the header and the whole lines of this sweep only (drops a torn last line).
   const write = () =>
     writeFileAtomic(
@@ -98,7 +108,6 @@ export async function runSweep(
   write();
   const resumed = done.size;
   options.onProgress?.(done.size, points.length);
-  const todo = points.filter((p) => !done.has(p.index));
   const onRecord = (record: SweepRecord) => {
     // A record arriving twice (a queue job taken over after its worker went silent) is kept once.
     if (done.has(record.index)) return;
@@ -112,6 +121,31 @@ export async function runSweep(
   write();
   const records = [...done.values()].sort((a, b) => a.index - b.index);
   return { records, resumed, computed: todo.length };
+}
+
+/**
+ * Refuses a sweep whose gate-level runs would take longer than `maxSeconds`: the estimate of
+ * pipeline/gate-time.ts summed over the distinct gate runs of the points left, over the threads.
+ */
+function checkSweepTime(
+  spec: SweepSpec,
+  todo: readonly SweepPoint[],
+  threads: number,
+  maxSeconds: number,
+): void {
+  const computer = new PointComputer(spec);
+  const runs = new Map<string, number>();
+  for (const point of todo) {
+    const work = computer.gateWork(point);
+    if (work !== null) runs.set(work.key, work.netLanes);
+  }
+  const lanes = [...runs.values()].reduce((a, b) => a + b, 0);
+  const used = Math.max(1, Math.min(threads, runs.size));
+  const seconds = gateSeconds(lanes, used);
+  if (seconds <= maxSeconds) return;
+  throw new InputError(
+    `--gate-images ${Math.min(spec.gateImages, spec.limit)} over ${runs.size} gate-level runs of ${spec.model} (${formatSig(lanes)} net evaluations) takes about ${formatDuration(seconds)} on ${used} thread${used === 1 ? '' : 's'}, over the --max-seconds limit of ${maxSeconds} s; give fewer --gate-images or points, or raise --max-seconds`,
+  );
 }
 
 /** The default executor: the points on worker threads of this machine. */

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,54 @@ describe('--max-seconds', () => {
       'cells-45nm',
     ]);
     expect(ok.code).toBe(0);
+  });
+
+  it('refuses a sweep whose gate-level runs are too long for it, leaving no file', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'addersim-bounded-')), 'sweep.jsonl');
+    const model = fromRoot('models', 'lenet5-bn-adder.safetensors');
+    const args = [
+      'sweep',
+      '--model',
+      model,
+      '--sub-circuit',
+      'none,loa:2,loa:4',
+      '--table',
+      'cells-45nm',
+    ];
+    const r = runCli([
+      ...args,
+      '--gate-images',
+      '1000',
+      '--threads',
+      '2',
+      '--out',
+      out,
+      '--max-seconds',
+      '10',
+    ]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^addersim: --gate-images 1000 over 3 gate-level runs of ${model.replaceAll('.', '\\.')} \\([0-9,]+ net evaluations\\) takes about \\d+ (s|min) on 2 threads, over the --max-seconds limit of 10 s; give fewer --gate-images or points, or raise --max-seconds\n$`,
+      ),
+    );
+    expect(existsSync(out)).toBe(false);
+    // The same points on a table priced from counts run no netlist: nothing to bound.
+    const counted = runCli([
+      ...args.slice(0, -2),
+      '--table',
+      'asic-45nm-horowitz',
+      '--limit',
+      '20',
+      '--gate-images',
+      '1000',
+      '--out',
+      out,
+      '--max-seconds',
+      '10',
+      '--quiet',
+    ]);
+    expect(counted.code).toBe(0);
   });
 });
 

@@ -26,7 +26,12 @@ import {
   writeVcd,
   writeVerilog,
 } from '../datapath-outputs.js';
-import { checkDatapathTime, DEFAULT_MAX_SECONDS, verifyVectors } from '../datapath-time.js';
+import {
+  checkDatapathTime,
+  DEFAULT_MAX_SECONDS,
+  maxSecondsFlag,
+  verifyVectors,
+} from '../datapath-time.js';
 import { printJson, printLine } from '../output.js';
 import { type Progress, startProgress } from '../progress.js';
 import { randomVectors, readVectorFile, type Vector } from '../vectors.js';
@@ -239,10 +244,7 @@ export const datapathCommand: CommandModule<object, DatapathArgs> = {
       argv['max-memory'] === undefined
         ? DEFAULT_MAX_MEMORY_GIB
         : numberFlag('max-memory', argv['max-memory'], 0, 1024, { exclusiveMin: true });
-    const maxSeconds =
-      argv['max-seconds'] === undefined
-        ? DEFAULT_MAX_SECONDS
-        : numberFlag('max-seconds', argv['max-seconds'], 0, 1e7, { exclusiveMin: true });
+    const maxSeconds = maxSecondsFlag(argv['max-seconds']);
     const outputs = { activity: argv.activity === true, vcd: argv.vcd !== undefined };
     const timeOf = (streamed: number) => ({
       verify: argv.verify ? verifyVectors(spec, options, netlist, vectors) : undefined,

@@ -18,9 +18,9 @@ import {
   MAX_QUANT_BITS,
   MIN_QUANT_BITS,
 } from '../../quant/options.js';
-import { choiceFlag, intFlag, numberFlag } from '../args.js';
+import { choiceFlag, intFlag } from '../args.js';
 import { type DataArgs, dataOptions, withDataFlags } from '../data-flags.js';
-import { DEFAULT_MAX_SECONDS } from '../datapath-time.js';
+import { DEFAULT_MAX_SECONDS, maxSecondsFlag } from '../datapath-time.js';
 import { MUL_IMPL_OPTION, tablesWithMultiplier } from '../mul-impl.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
@@ -195,10 +195,7 @@ export const inferCommand: CommandModule<object, InferArgs> = {
       circuits: [sub?.circuit, acc?.circuit, mul?.circuit].filter((c) => c !== undefined),
       groups: intFlag('groups', argv.groups, 1, MAX_GROUPS),
       threads: argv.threads === undefined ? undefined : intFlag('threads', argv.threads, 1, 64),
-      maxSeconds:
-        argv['max-seconds'] === undefined
-          ? DEFAULT_MAX_SECONDS
-          : numberFlag('max-seconds', argv['max-seconds'], 0, 1e7, { exclusiveMin: true }),
+      maxSeconds: maxSecondsFlag(argv['max-seconds']),
       ...dataOptions(argv),
     };
     let bar: ReturnType<typeof startProgress> | undefined;

@@ -18,6 +18,7 @@ import { parseAccBitsList, type SweepSpec } from '../../sweep/spec.js';
 import { runSweep } from '../../sweep/sweep.js';
 import { choiceFlag, choiceListFlag, intFlag, intListFlag } from '../args.js';
 import { type DataArgs, dataOptions, withDataFlags } from '../data-flags.js';
+import { DEFAULT_MAX_SECONDS, maxSecondsFlag } from '../datapath-time.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { startProgress } from '../progress.js';
 import { type CircuitFileArgs, slotChoices } from '../slot-circuits.js';
@@ -54,6 +55,7 @@ interface SweepArgs extends DataArgs {
   'sub-circuit'?: string;
   'acc-circuit'?: string;
   'mul-circuit'?: string;
+  'max-seconds'?: unknown;
   top?: string;
   ports?: string;
   threads?: number;
@@ -147,6 +149,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         describe: 'operand and result ports of the circuit files (default A,B:O)',
       })
       .option('threads', { type: 'number', describe: 'worker threads (default: all cores)' })
+      .option('max-seconds', {
+        type: 'number',
+        describe: `time limit of the gate-level runs (cell tables) of the points left, checked against an estimate before any point runs; default ${DEFAULT_MAX_SECONDS}`,
+      })
       .option('json', { type: 'boolean', default: false, describe: 'print the records as JSON' })
       .option('quiet', {
         type: 'boolean',
@@ -201,6 +207,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     };
     const threads =
       argv.threads === undefined ? undefined : intFlag('threads', argv.threads, 1, 64);
+    const maxSeconds = maxSecondsFlag(argv['max-seconds']);
     let bar: ReturnType<typeof startProgress> | undefined;
     const onProgress = (done: number, total: number) => {
       bar ??= startProgress(total, { quiet: argv.quiet, label: 'sweep' });
@@ -208,7 +215,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     };
     const queued = await sweepOnQueue(spec, argv.out, { ...argv, threads }, onProgress);
     if (queued.handled && !queued.result) return;
-    const result = queued.result ?? (await runSweep(spec, argv.out, { threads, onProgress }));
+    const result =
+      queued.result ?? (await runSweep(spec, argv.out, { threads, maxSeconds, onProgress }));
     bar?.stop();
     if (argv.json) {
       printJson(result.records);
