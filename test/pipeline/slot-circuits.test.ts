@@ -120,6 +120,12 @@ describe('slot circuits on both backends', () => {
         `--acc-circuit loa:K must have K from 0 to ${bits} at ${bits} bits, not 99 (layer ${id}; --acc-bits sets the body layers' accumulators, up to their overflow-free width, here ${natural})`,
       ),
     );
+    // A wrong name or parameter count is wrong at every width: no layer named.
+    await expect(
+      measureWithPredictions(cnn, { ...base, datapath: { acc: 'loa:1:2' } }),
+    ).rejects.toThrow(
+      new InputError('--acc-circuit loa takes 1 parameter(s) (loa:K), not "loa:1:2"'),
+    );
     await expect(
       measureWithPredictions(cnn, { ...base, datapath: { acc: 'bam:1:2' } }),
     ).rejects.toThrow(

@@ -144,7 +144,10 @@ export function slotNames(slot: Slot): string[] {
     .map(([name, f]) => [name, ...f.params].join(':'));
 }
 
-/** A generated circuit's name and family, checked against the slot (at no particular width). */
+/**
+ * A generated circuit's name, family and parameter count, checked against the slot (at no
+ * particular width).
+ */
 export function generatedName(
   slot: Slot,
   text: string,
@@ -154,6 +157,10 @@ export function generatedName(
   if (parsed === undefined || family === undefined || !family.slots.includes(slot))
     throw new InputError(
       `${SLOT_FLAGS[slot]} must be a .v or .json netlist or one of ${slotNames(slot).join(', ')}, not ${show(text)}`,
+    );
+  if (parsed.params.length !== family.params.length)
+    throw new InputError(
+      `${SLOT_FLAGS[slot]} ${parsed.family} takes ${family.params.length} parameter(s) (${[parsed.family, ...family.params].join(':')}), not ${show(text)}`,
     );
   return { parsed, family };
 }
@@ -166,10 +173,6 @@ export function checkGenerated(slot: Slot, text: string, n: number): GeneratedCi
   const flag = SLOT_FLAGS[slot];
   const { parsed, family } = generatedName(slot, text);
   const ranges = family.ranges(n);
-  if (parsed.params.length !== ranges.length)
-    throw new InputError(
-      `${flag} ${parsed.family} takes ${family.params.length} parameter(s) (${[parsed.family, ...family.params].join(':')}), not ${show(text)}`,
-    );
   parsed.params.forEach((p, i) => {
     const [min, max] = ranges[i];
     if (p < min || p > max)
