@@ -75,15 +75,16 @@ export class PointComputer {
   }
 
   /**
-   * The gate-level run a point on a cell table needs — its key (points sharing it share the
-   * run) and net evaluations (pipeline/gate-time.ts) — else null. Checks its slot circuits.
+   * Checks a point's slot circuits against the network (one line naming the flag, as `infer`
+   * gives), and returns the gate-level run it needs on a cell table — its key (points sharing
+   * it share the run) and net evaluations (pipeline/gate-time.ts) — else null.
    */
-  gateWork(point: SweepPoint): { key: string; netLanes: number } | null {
-    if (this.table(point.table).kind !== 'asic-cell') return null;
+  check(point: SweepPoint): { key: string; netLanes: number } | null {
     const { gkey, slots } = runKeys(point);
     const { graph } = requantize(this.base(), this.quant(point));
     const datapath = { ...DEFAULT_DATAPATH, adder: point.adder, absdiff: point.absdiff, ...slots };
-    checkSlots(graph, datapath, this.spec.circuits, 'gate', this.spec.model);
+    checkSlots(graph, datapath, this.spec.circuits, 'functional', this.spec.model);
+    if (this.table(point.table).kind !== 'asic-cell') return null;
     const images = Math.min(this.spec.gateImages, this.spec.limit);
     return { key: gkey, netLanes: gateNetLanes(graph, datapath) * images };
   }

@@ -48,6 +48,7 @@ export interface SweepOptions {
   /**
    * Refuse, before any point runs, a sweep whose gate-level runs (the points left on cell
    * tables) are estimated to take longer on this machine's threads (seconds); default no limit.
+   * (Slot circuits are checked against the network before any point runs either way.)
    */
   readonly maxSeconds?: number;
   /** Called with the points done (including those found in the file) and the total. */
@@ -92,8 +93,8 @@ export async function runSweep(
     done.set(point.index, { ...record, index: point.index });
   }
   const todo = points.filter((p) => !done.has(p.index));
-  if (options.maxSeconds !== undefined && options.compute === undefined)
-    checkSweepTime(spec, todo, options.threads ?? availableParallelism(), options.maxSeconds);
+  if (options.compute === undefined)
+    checkPoints(spec, todo, options.threads ?? availableParallelism(), options.maxSeconds);
   // Start from the header and the whole lines of this sweep only (drops a torn last line).
   const write = () =>
     writeFileAtomic(
@@ -124,21 +125,30 @@ export async function runSweep(
 }
 
 /**
- * Refuses a sweep whose gate-level runs would take longer than `maxSeconds`: the estimate of
- * pipeline/gate-time.ts summed over the distinct gate runs of the points left, over the threads.
+ * Before any point runs (and before the results file is written): the points' slot circuits
+ * against the network, and the gate-level runs they need against `maxSeconds` — the estimate
+ * of pipeline/gate-time.ts summed over the distinct runs, over the threads. Sweeps with neither
+ * circuits nor cell tables have nothing to check (and skip preparing the network here).
  */
-function checkSweepTime(
+function checkPoints(
   spec: SweepSpec,
   todo: readonly SweepPoint[],
   threads: number,
-  maxSeconds: number,
+  maxSeconds: number | undefined,
 ): void {
+  const circuits = todo.some(
+    (p) => p.sub !== undefined || p.acc !== undefined || p.mul !== undefined,
+  );
+  const cells =
+    maxSeconds !== undefined && spec.tables.some((t) => loadTable(t).kind === 'asic-cell');
+  if (!circuits && !cells) return;
   const computer = new PointComputer(spec);
   const runs = new Map<string, number>();
   for (const point of todo) {
-    const work = computer.gateWork(point);
+    const work = computer.check(point);
     if (work !== null) runs.set(work.key, work.netLanes);
   }
+  if (maxSeconds === undefined) return;
   const lanes = [...runs.values()].reduce((a, b) => a + b, 0);
   const used = Math.max(1, Math.min(threads, runs.size));
   const seconds = gateSeconds(lanes, used);

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
 import { measureNetwork } from '../../src/pipeline/measure.js';
 import { prepareNetwork } from '../../src/pipeline/prepare.js';
 import { pointKey, type SweepSpec, sweepPoints } from '../../src/sweep/spec.js';
@@ -95,5 +96,19 @@ describe('sweeps over slot circuits', () => {
     expect(records[1].computePj).not.toBe(records[0].computePj);
     // trunc:9 drops the low 9 bits of every partial sum: accuracy falls.
     expect(records[2].correct).toBeLessThan(records[0].correct);
+  });
+
+  it("checks every point's circuits against the network before any point runs", async () => {
+    const out = join(dir, 'bad.jsonl');
+    await expect(
+      runSweep({ ...spec, tables: ['asic-45nm-horowitz'], accs: [null, 'loa:99'] }, out, {
+        threads: 1,
+      }),
+    ).rejects.toThrow(
+      new InputError(
+        "--acc-circuit loa:K must have K from 0 to 16 at 16 bits, not 99 (layer conv2; --acc-bits sets the body layers' accumulators, up to their overflow-free width, here 16)",
+      ),
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });
