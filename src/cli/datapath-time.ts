@@ -6,8 +6,8 @@ import type { Netlist } from '../ir/netlist.js';
 import { numberFlag } from './args.js';
 
 /**
- * Default of `--max-seconds` (datapath simulations, gate-level infer): ten minutes of simulation
- * before the user must ask for more.
+ * Default of `--max-seconds` (datapath simulations, gate-level infer and sweeps): ten minutes
+ * of simulation before the user must ask for more.
  */
 export const DEFAULT_MAX_SECONDS = 600;
 

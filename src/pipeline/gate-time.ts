@@ -5,9 +5,10 @@ import { formatDuration, formatSig } from '../format.js';
 import type { IntegerGraph, WeightNode } from '../quant/graph.js';
 
 /**
- * Seconds per net-lane on one thread: what LeNet-5's AdderNet, CNN and BNN took at gate level
- * (100 images, built CLI code, one and two threads, on a 2-core machine whose load average was
- * about 2.5) ranged from 0.18 to 0.85 ns; the bound takes 0.5 ns and divides by the threads.
+ * Nanoseconds per net evaluation (one net, one lane) on one thread: LeNet-5's AdderNet, CNN and
+ * BNN took 0.18 to 0.85 ns at gate level (100 images, built code, one and two threads, on a
+ * 2-core machine whose load average was about 2.5); the bound takes 0.5 ns and divides by the
+ * threads.
  */
 const NS_PER_NET_LANE = 0.5;
 
