@@ -9,6 +9,7 @@ import { fromRoot } from '../../src/paths.js';
 import { gateNetLanes } from '../../src/pipeline/gate-time.js';
 import { prepareNetwork } from '../../src/pipeline/prepare.js';
 import { runCli } from '../helpers/cli.js';
+import { escapeRegExp } from '../helpers/regexp.js';
 
 /**
  * Bounded work: simulations too long for --max-seconds are refused before they start, in one
@@ -65,7 +66,7 @@ describe('--max-seconds', () => {
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toMatch(
       new RegExp(
-        `^addersim: --backend gate over 10000 images of ${model.replaceAll('.', '\\.')} \\([0-9,]+ net evaluations\\) takes about \\d+ (s|min) on 2 threads, over the --max-seconds limit of 20 s; give fewer images \\(--limit\\) or raise --max-seconds\n$`,
+        `^addersim: --backend gate over 10000 images of ${escapeRegExp(model)} \\([0-9,]+ net evaluations\\) takes about \\d+ (s|min) on 2 threads, over the --max-seconds limit of 20 s; give fewer images \\(--limit\\) or raise --max-seconds\n$`,
       ),
     );
     // A hundredth of the images is estimated at a hundredth of the time: under the limit.
@@ -108,7 +109,7 @@ describe('--max-seconds', () => {
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toMatch(
       new RegExp(
-        `^addersim: --gate-images 1000 over 3 gate-level runs of ${model.replaceAll('.', '\\.')} \\([0-9,]+ net evaluations\\) takes about \\d+ (s|min) on 2 threads, over the --max-seconds limit of 10 s; give fewer --gate-images or points, or raise --max-seconds\n$`,
+        `^addersim: --gate-images 1000 over 3 gate-level runs of ${escapeRegExp(model)} \\([0-9,]+ net evaluations\\) takes about \\d+ (s|min) on 2 threads, over the --max-seconds limit of 10 s; give fewer --gate-images or points, or raise --max-seconds\n$`,
       ),
     );
     expect(existsSync(out)).toBe(false);

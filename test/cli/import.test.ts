@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../../src/paths.js';
 import { runCli } from '../helpers/cli.js';
+import { escapeRegExp } from '../helpers/regexp.js';
 
 const fixture = (name: string) => fromRoot('test', 'fixtures', 'pytorch', name);
 const NET = fixture('resnet-tiny.json');
@@ -122,7 +123,3 @@ describe('addersim import', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
