@@ -8,6 +8,7 @@ import { buildMultiplier } from '../src/gen/multipliers/index.js';
 import type { Netlist } from '../src/ir/netlist.js';
 import { toVerilog } from '../src/rtl/verilog.js';
 import { errorMetrics } from '../src/sim/error-metrics.js';
+import { best } from './best.js';
 
 /**
  * Import and exhaustive characterisation of an 8×8 multiplier netlist: by default the Verilog
@@ -54,17 +55,6 @@ function subject(): {
   };
 }
 
-function best<T>(work: () => T): { seconds: number; value: T } {
-  let seconds = Number.POSITIVE_INFINITY;
-  let value: T | undefined;
-  for (let r = 0; r < REPEATS; r++) {
-    const t0 = performance.now();
-    value = work();
-    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
-  }
-  return { seconds, value: value as T };
-}
-
 const characterise = (netlist: Netlist, ports: { inputs: string[]; outputs: string[] }) =>
   errorMetrics(netlist, {
     operands: [ports.inputs[0], ports.inputs[1]],
@@ -82,10 +72,12 @@ export async function run(): Promise<void> {
   }
   const { name, file, ports, cleanup } = subject();
   try {
-    const yosys = best(() => yosysToJson(file, undefined));
-    const parse = best(() => netlistFromYosysJson(yosys.value, file, ports));
-    const metrics = best(() => characterise(netlistFromYosysJson(yosys.value, file, ports), ports));
-    const total = best(() => characterise(importNetlist(file, ports), ports));
+    const yosys = best(REPEATS, () => yosysToJson(file, undefined));
+    const parse = best(REPEATS, () => netlistFromYosysJson(yosys.value, file, ports));
+    const metrics = best(REPEATS, () =>
+      characterise(netlistFromYosysJson(yosys.value, file, ports), ports),
+    );
+    const total = best(REPEATS, () => characterise(importNetlist(file, ports), ports));
     const e = metrics.value;
     console.log(
       `${name}: ${parse.value.cells.length} cells; mae ${e.mae}, wce ${e.wce}, ep ${e.ep}, mre ${e.mre.toPrecision(6)} over ${e.vectors} vectors`,

@@ -3,6 +3,7 @@ import { budgetArchitecture } from '../src/budget/budget.js';
 import { convertOnnx } from '../src/nn/onnx/convert.js';
 import { decodeOnnx } from '../src/nn/onnx/proto.js';
 import { readOnnx } from '../src/nn/onnx/read.js';
+import { best } from './best.js';
 
 /**
  * ONNX import speed on a real network: the file named by ADDERSIM_ONNX_BENCH (ResNet-18 from
@@ -14,17 +15,6 @@ import { readOnnx } from '../src/nn/onnx/read.js';
  */
 const REPEATS = 3;
 
-function best<T>(work: () => T): { seconds: number; value: T } {
-  let seconds = Number.POSITIVE_INFINITY;
-  let value: T | undefined;
-  for (let r = 0; r < REPEATS; r++) {
-    const t0 = performance.now();
-    value = work();
-    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
-  }
-  return { seconds, value: value as T };
-}
-
 export async function run(): Promise<void> {
   const file = process.env.ADDERSIM_ONNX_BENCH;
   if (file === undefined || !existsSync(file)) {
@@ -34,10 +24,10 @@ export async function run(): Promise<void> {
     return;
   }
   const bytes = new Uint8Array(readFileSync(file));
-  const decode = best(() => decodeOnnx(bytes, file));
-  const convert = best(() => convertOnnx(decode.value, file, 'bench'));
-  const whole = best(() => readOnnx(file));
-  const budget = best(() => budgetArchitecture(whole.value.arch));
+  const decode = best(REPEATS, () => decodeOnnx(bytes, file));
+  const convert = best(REPEATS, () => convertOnnx(decode.value, file, 'bench'));
+  const whole = best(REPEATS, () => readOnnx(file));
+  const budget = best(REPEATS, () => budgetArchitecture(whole.value.arch));
   let values = 0;
   for (const t of whole.value.tensors.values()) values += t.data.length;
   const mb = bytes.length / 1e6;

@@ -45,6 +45,14 @@ export const mulUnitFor = (key: string, width: number) =>
 export const takesAccCircuit = (node: WeightNode): boolean =>
   node.role === 'body' && node.kind !== 'binary';
 
+/**
+ * Bits of the tap a PE adds into its accumulator when an accumulator circuit takes the adder's
+ * place: |x − w| with its deferred +1 folded in (n + 1), the exact product (2n), or a mul slot's
+ * sign-magnitude product (2n + 1), two's complement for multiply layers.
+ */
+export const accTapBits = (node: WeightNode, mulSlot: boolean): number =>
+  node.kind === 'adder' ? node.operandBits + 1 : 2 * node.operandBits + (mulSlot ? 1 : 0);
+
 /** The accumulator adder of an acc-slot key, built at the accumulator width W it is given. */
 export const accAdderFor = (key: string) => (width: number) =>
   accAdder(slotCircuit('acc', key, width, imported));

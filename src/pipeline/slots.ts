@@ -1,5 +1,5 @@
 import type { Backend, Datapath } from '../engine/kernels/registry.js';
-import { MAX_TABLE_BITS, registerCircuits, takesAccCircuit } from '../engine/slots.js';
+import { accTapBits, MAX_TABLE_BITS, registerCircuits, takesAccCircuit } from '../engine/slots.js';
 import { InputError } from '../errors.js';
 import {
   generatedName,
@@ -75,8 +75,7 @@ function checkAcc(
   // An unknown name is wrong at every width: said once, without a layer.
   if (!known.has(key)) generatedName('acc', key);
   for (const w of layers) {
-    const n = w.operandBits;
-    const tap = w.kind === 'adder' ? n + 1 : datapath.mul === undefined ? 2 * n : 2 * n + 1;
+    const tap = accTapBits(w, datapath.mul !== undefined);
     if (w.accBits < tap)
       throw new InputError(
         `${SLOT_FLAGS.acc} needs accumulators of at least ${tap} bits for the ${tap}-bit taps of layer ${w.id}, which has ${w.accBits} (--acc-bits)`,

@@ -2,7 +2,7 @@ import type { WeightNode } from '../../quant/graph.js';
 import { finishUnsigned } from '../accumulate.js';
 import { fillPatches, patchBuffer, patchRows } from '../patches.js';
 import { sadRows, sadRowsJs } from '../row-kernels.js';
-import { slotTable, takesAccCircuit } from '../slots.js';
+import { accTapBits, slotTable, takesAccCircuit } from '../slots.js';
 import { accTensor } from '../tensor.js';
 import { accCircuitPlane, type LayerTaps } from './acc-rows.js';
 import { type Kernel, registerKernel } from './registry.js';
@@ -26,12 +26,8 @@ export const adderKernel: Kernel = (node, [x], ctx) => {
   for (const pw of planeWeights(w, x.planes)) {
     if (acc !== undefined && takesAccCircuit(w)) {
       const table = sub === undefined ? undefined : slotTable('sub', sub, w.operandBits);
-      const taps: LayerTaps = {
-        signed: false,
-        tapBits: w.operandBits + 1,
-        table,
-        exact: (a, b) => Math.abs(a - b),
-      };
+      const tapBits = accTapBits(w, false);
+      const taps: LayerTaps = { signed: false, tapBits, table, exact: (a, b) => Math.abs(a - b) };
       events += accCircuitPlane(w, x, pw, rows, acc, taps, data);
       continue;
     }

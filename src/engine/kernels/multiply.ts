@@ -2,7 +2,7 @@ import type { WeightNode } from '../../quant/graph.js';
 import { stepSigned } from '../accumulate.js';
 import { fillPatches, patchBuffer, patchRows } from '../patches.js';
 import { dotRows, dotRowsJs } from '../row-kernels.js';
-import { slotTable, takesAccCircuit } from '../slots.js';
+import { accTapBits, slotTable, takesAccCircuit } from '../slots.js';
 import { accTensor } from '../tensor.js';
 import { accCircuitPlane, type LayerTaps } from './acc-rows.js';
 import { type Kernel, registerKernel } from './registry.js';
@@ -27,8 +27,7 @@ export const multiplyKernel: Kernel = (node, [x], ctx) => {
   for (const pw of planeWeights(w, x.planes)) {
     if (acc !== undefined && takesAccCircuit(w)) {
       const table = mul === undefined ? undefined : slotTable('mul', mul, w.operandBits);
-      // The mul unit's sign-magnitude product has one bit more than the exact one.
-      const tapBits = 2 * w.operandBits + (table === undefined ? 0 : 1);
+      const tapBits = accTapBits(w, table !== undefined);
       const taps: LayerTaps = { signed: true, tapBits, table, exact: (a, b) => a * b };
       events += accCircuitPlane(w, x, pw, rows, acc, taps, data);
       continue;
